@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { TEST_KEY } from "../test-helpers/fixtures.js";
+import { ok, startTestServer, type TestServer } from "../test-helpers/server.js";
+import { createClient } from "./create-client.js";
+import { AbortError } from "./errors.js";
+import { RollingWindowLimiter, sharedLimiter } from "./rate-limiter.js";
+
+describe("RollingWindowLimiter", () => {
+  it("lets 5 through at once and makes the 6th wait for the window to roll", async () => {
+    const limiter = new RollingWindowLimiter({ requests: 5, windowMs: 300 });
+    const started = performance.now();
+    const times: number[] = [];
+    await Promise.all(
+      Array.from({ length: 7 }, () => limiter.acquire().then(() => times.push(performance.now() - started))),
+    );
+    times.sort((a, b) => a - b);
+    expect(times.slice(0, 5).every((t) => t < 50)).toBe(true);
+    expect(times[5]).toBeGreaterThanOrEqual(290);
+    expect(times[6]).toBeGreaterThanOrEqual(290);
+  });
+
+  it("never has more than `requests` in any rolling window", async () => {
+    const limiter = new RollingWindowLimiter({ requests: 3, windowMs: 100 });
+    const times: number[] = [];
+    await Promise.all(
+      Array.from({ length: 9 }, () => limiter.acquire().then(() => times.push(performance.now()))),
+    );
+    times.sort((a, b) => a - b);
+    for (let i = 3; i < times.length; i++) expect(times[i]! - times[i - 3]!).toBeGreaterThanOrEqual(99);
+  });
+
+  it("serves waiters in arrival order", async () => {
+    const limiter = new RollingWindowLimiter({ requests: 1, windowMs: 30 });
+    const order: number[] = [];
+    await Promise.all([1, 2, 3, 4].map((n) => limiter.acquire().then(() => order.push(n))));
+    expect(order).toEqual([1, 2, 3, 4]);
+  });
+
+  it("drops an aborted waiter without using its slot", async () => {
+    const limiter = new RollingWindowLimiter({ requests: 1, windowMs: 200 });
+    await limiter.acquire();
+    const c = new AbortController();
+    const aborted = limiter.acquire(c.signal);
+    const next = limiter.acquire();
+    setTimeout(() => c.abort(new Error("cancelled")), 20);
+    await expect(aborted).rejects.toThrow("cancelled");
+    const started = performance.now();
+    await next;
+    expect(performance.now() - started).toBeLessThan(250);
+    expect(limiter.inWindow).toBe(1);
+  });
+
+  it("is shared per key and window, keyed by a hash", () => {
+    const a = sharedLimiter(TEST_KEY, { requests: 60, windowMs: 60_000 });
+    expect(sharedLimiter(TEST_KEY, { requests: 60, windowMs: 60_000 })).toBe(a);
+    expect(sharedLimiter(`tga_${"f".repeat(64)}`, { requests: 60, windowMs: 60_000 })).not.toBe(a);
+  });
+});
+
+describe("rate limiting in the client", () => {
+  let server: TestServer;
+  beforeEach(async () => {
+    server = await startTestServer({ "GET /schema": ok({ entities: {} }) });
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it("makes the 6th request of two clients with the same key wait (limit 5 per 500 ms)", async () => {
+    const options = { apiKey: TEST_KEY, baseUrl: server.baseUrl, rateLimit: { requests: 5, windowMs: 500 } };
+    const a = createClient(options);
+    const b = createClient(options);
+    const started = performance.now();
+    await Promise.all([a.schema.get(), a.schema.get(), a.schema.get(), b.schema.get(), b.schema.get()]);
+    const fifthDone = performance.now() - started;
+    await b.schema.get();
+    // the 6th slot opens when the 1st send leaves the 500 ms window
+    expect(fifthDone).toBeLessThan(300);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(495);
+    const arrivals = server.requests.map((r) => r.at);
+    expect(arrivals[5]! - arrivals[4]!).toBeGreaterThan(300);
+    expect(a.requestCount + b.requestCount).toBe(6);
+  });
+
+  it("waits rather than fails, and the wait can be aborted", async () => {
+    const tg = createClient({
+      apiKey: TEST_KEY,
+      baseUrl: server.baseUrl,
+      rateLimit: { requests: 1, windowMs: 5_000 },
+    });
+    await tg.schema.get();
+    const err = await tg.schema.get({ signal: AbortSignal.timeout(50) }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AbortError);
+    expect(server.requests).toHaveLength(1);
+    expect(tg.requestCount).toBe(1);
+  });
+});

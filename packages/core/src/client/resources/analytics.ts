@@ -1,0 +1,120 @@
+/**
+ * `tg.analytics`: the unified time-series endpoint that replaces the per-entity `/stats` routes, its
+ * CSV export, two aggregate endpoints and annotations (api-contract §7).
+ * @module
+ */
+import { z } from "zod";
+import {
+  AggregateMeta,
+  Analytics,
+  type AnalyticsEntity,
+  type AnalyticsMetric,
+  type AnalyticsMode,
+  PostingHeatmapCell,
+  VideoLeaderboardRow,
+} from "../../schema/index.js";
+import type { RequestOptions } from "../options.js";
+import { Annotations } from "./annotations.js";
+import { type DateRange, type Requester, Resource } from "./resource.js";
+
+export interface AnalyticsQuery extends DateRange {
+  entity: AnalyticsEntity;
+  entity_id: string;
+  metric: AnalyticsMetric;
+  /** `new` (per-bucket delta) or `cumulative`. */
+  mode?: AnalyticsMode | undefined;
+  /** `day`, `week`, `month`. */
+  granularity?: string | undefined;
+  /** `prior_period` adds `compare_series`. */
+  compare?: string | undefined;
+  /** Per-member series for campaigns (`breakdown_series`). */
+  breakdown?: string | undefined;
+  /** Required with `growth_rate_pop`. */
+  base_metric?: string | undefined;
+  /** IANA time zone for buckets; default the org's. */
+  tz?: string | undefined;
+}
+
+export interface VideoLeaderboardQuery extends DateRange {
+  project_id: string;
+  order?:
+    | "view_count"
+    | "like_count"
+    | "comment_count"
+    | "share_count"
+    | "save_count"
+    | "posted_at"
+    | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+/** One offset page of the leaderboard. `totalCount` counts rows before `limit`/`offset`. */
+export interface VideoLeaderboard {
+  data: VideoLeaderboardRow[];
+  totalCount: number;
+  limit: number;
+  offset: number;
+}
+
+export interface PostingHeatmapQuery {
+  project_id: string;
+  from: string;
+  to: string;
+  tz?: string | undefined;
+}
+
+const LeaderboardRows = z.array(VideoLeaderboardRow);
+const HeatmapCells = z.array(PostingHeatmapCell);
+
+export class AnalyticsResource extends Resource {
+  readonly annotations: Annotations;
+
+  constructor(http: Requester) {
+    super(http);
+    this.annotations = new Annotations(http);
+  }
+
+  /**
+   * One metric of one entity as a series of buckets (`GET /analytics`).
+   *
+   * @example
+   * const a = await tg.analytics.get({ entity: "creator", entity_id: id, metric: "views", mode: "cumulative" });
+   * for (const p of a.series) console.log(p.bucket_start, p.value);
+   */
+  get(query: AnalyticsQuery, options?: RequestOptions): Promise<Analytics> {
+    return this.http.get("/analytics", Analytics, query, options);
+  }
+
+  /** The same series as CSV text (`series_kind,entity_id,label,bucket_start,value`). */
+  async csv(query: AnalyticsQuery, options?: RequestOptions): Promise<string> {
+    const result = await this.http.transport.request<string>(
+      { method: "GET", path: "/analytics", query: { ...query, format: "csv" }, responseType: "text" },
+      options,
+    );
+    return result.data;
+  }
+
+  /**
+   * A project's videos ranked by a count over a date range, one offset page at a time.
+   *
+   * @example
+   * const top = await tg.analytics.videoLeaderboard({ project_id, order: "view_count", limit: 10 });
+   */
+  async videoLeaderboard(query: VideoLeaderboardQuery, options?: RequestOptions): Promise<VideoLeaderboard> {
+    const result = await this.http.transport.request(
+      { method: "GET", path: "/analytics/aggregate/video-leaderboard", query, schema: LeaderboardRows },
+      options,
+    );
+    const meta = AggregateMeta.safeParse(result.meta);
+    const data = result.data;
+    return meta.success
+      ? { data, totalCount: meta.data.total_count, limit: meta.data.limit, offset: meta.data.offset }
+      : { data, totalCount: data.length, limit: query.limit ?? data.length, offset: query.offset ?? 0 };
+  }
+
+  /** Posts and average views per weekday (0 = Sunday) and hour; only non-empty cells. */
+  postingHeatmap(query: PostingHeatmapQuery, options?: RequestOptions): Promise<PostingHeatmapCell[]> {
+    return this.http.get("/analytics/aggregate/posting-heatmap", HeatmapCells, query, options);
+  }
+}

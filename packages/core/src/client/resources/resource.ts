@@ -1,0 +1,97 @@
+/**
+ * What every resource namespace shares: path building with encoded ids, common parameter types, and
+ * the request helpers.
+ * @module
+ */
+import type { z } from "zod";
+import type { IdempotencyMode } from "../idempotency.js";
+import type { RequestOptions } from "../options.js";
+import { type PagePromise, paginate } from "../pagination.js";
+import type { Transport } from "../transport.js";
+
+/** `from` / `to` as `YYYY-MM-DD`, inclusive; the API defaults to the last 30 days. */
+export interface DateRange {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** Cursor pagination parameters of every list: `limit` is the page size (1–100), not a total. */
+export interface PageParams {
+  limit?: number | undefined;
+  /** Start from this cursor instead of the first page. */
+  cursor?: string | undefined;
+}
+
+/**
+ * Builds a path with each interpolated id URL-encoded, so an id can never change the route.
+ *
+ * @example
+ * path`/creators/${id}/stats` // "/creators/3f1c…/stats"
+ */
+export function path(strings: TemplateStringsArray, ...ids: string[]): string {
+  let out = strings[0] ?? "";
+  ids.forEach((id, i) => {
+    if (typeof id !== "string" || id === "") {
+      throw new TypeError(`Expected a non-empty id in ${strings.join("{id}")}, got ${JSON.stringify(id)}`);
+    }
+    out += encodeURIComponent(id) + (strings[i + 1] ?? "");
+  });
+  return out;
+}
+
+/**
+ * One-line helpers for the four verbs and for lists, so each resource file reads as a table of routes.
+ * Every resource namespace (`tg.creators`, `tg.videos`, …) holds one.
+ */
+export class Requester {
+  readonly transport: Transport;
+
+  constructor(transport: Transport) {
+    this.transport = transport;
+  }
+
+  async get<T>(path: string, schema: z.ZodType<T>, query?: object, options?: RequestOptions): Promise<T> {
+    return (await this.transport.request({ method: "GET", path, query, schema }, options)).data;
+  }
+
+  async post<T>(
+    path: string,
+    body: unknown,
+    schema: z.ZodType<T>,
+    options?: RequestOptions,
+    idempotency: IdempotencyMode = "none",
+  ): Promise<T> {
+    return (await this.transport.request({ method: "POST", path, body, schema, idempotency }, options)).data;
+  }
+
+  /** A POST that creates: sends an `Idempotency-Key` (the caller's, or a fresh UUID) so it can be retried. */
+  create<T>(path: string, body: unknown, schema: z.ZodType<T>, options?: RequestOptions): Promise<T> {
+    return this.post(path, body, schema, options, "create");
+  }
+
+  async patch<T>(path: string, body: unknown, schema: z.ZodType<T>, options?: RequestOptions): Promise<T> {
+    return (await this.transport.request({ method: "PATCH", path, body, schema }, options)).data;
+  }
+
+  async delete<T>(path: string, schema: z.ZodType<T>, options?: RequestOptions, body?: unknown): Promise<T> {
+    return (await this.transport.request({ method: "DELETE", path, body, schema }, options)).data;
+  }
+
+  list<T>(
+    path: string,
+    query: object | undefined,
+    item: z.ZodType<T>,
+    options?: RequestOptions,
+  ): PagePromise<T> {
+    return paginate(this.transport, path, query, item, options);
+  }
+}
+
+/** Base class of the resource namespaces. */
+export abstract class Resource {
+  protected readonly http: Requester;
+
+  constructor(http: Requester) {
+    this.http = http;
+  }
+}
