@@ -14,7 +14,11 @@ export type Tier = "free" | "starter" | "ultra";
 export type Scope = "read" | "write" | "admin";
 export type TrackingStatus = "auto_tracked" | "pending_review" | "included" | "excluded" | "direct_add";
 /** Statuses that count in every stat (Part A.2). */
-export const COUNTED_STATUSES: ReadonlySet<TrackingStatus> = new Set(["auto_tracked", "included", "direct_add"]);
+export const COUNTED_STATUSES: ReadonlySet<TrackingStatus> = new Set([
+  "auto_tracked",
+  "included",
+  "direct_add",
+]);
 
 export interface OrgRecord {
   id: string;
@@ -26,7 +30,7 @@ export interface OrgRecord {
 }
 
 export interface ApiKeyRecord {
-  /** Plaintext `tga_` + 64 lowercase hex. Deterministic from the seed. */
+  /** Plaintext `tga_` + 64 lowercase hex. The demo keys are fixed and seed-independent (DEMO_KEYS). */
   key: string;
   org_id: string;
   name: string;
@@ -274,9 +278,14 @@ export interface World {
   /**
    * A video's cumulative counters at the end of day `dayIndex`, or null when the video had not been
    * posted (or not yet scraped) by then. Values never decrease; after `last_scraped_at` they carry forward.
+   * A record the generator did not make (unknown `_snap`) answers its current counters from the day of its
+   * `last_scraped_at` (or `created_at`) on, null before.
    */
   videoSnapshot(video: VideoRecord, dayIndex: number): VideoSnapshot | null;
-  /** A creator's profile counters at the end of `dayIndex`, or null before the first snapshot. */
+  /**
+   * A creator's profile counters at the end of `dayIndex`, or null before the first snapshot (the later of
+   * the creator's `created_at` day and day 0). Unknown `_snap`: as for videos.
+   */
   creatorSnapshot(creator: CreatorRecord, dayIndex: number): CreatorSnapshot | null;
   truth: PlantedTruth;
 }

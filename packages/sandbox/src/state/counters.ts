@@ -1,0 +1,51 @@
+/**
+ * Time-based counters behind the rate limits: a sliding one-minute window per API key, and per-org
+ * counters that reset at 00:00 UTC (daily API quota, manual scrape triggers).
+ */
+
+/** A sliding window log: the timestamps of accepted requests within the last `windowMs`. */
+export class SlidingWindow {
+  readonly #hits = new Map<string, number[]>();
+
+  constructor(private readonly windowMs: number) {}
+
+  /**
+   * Records a hit for `id` unless `max` hits are already inside the window. Returns null when accepted,
+   * else the seconds (≥ 1) until the oldest hit leaves the window. Rejected requests are not recorded,
+   * so a client that waits Retry-After always gets through.
+   */
+  hit(id: string, max: number, now: number): number | null {
+    let hits = this.#hits.get(id);
+    if (!hits) {
+      hits = [];
+      this.#hits.set(id, hits);
+    }
+    const cutoff = now - this.windowMs;
+    let drop = 0;
+    while (drop < hits.length && hits[drop]! <= cutoff) drop++;
+    if (drop > 0) hits.splice(0, drop);
+    if (hits.length >= max) {
+      return Math.max(1, Math.ceil((hits[0]! + this.windowMs - now) / 1000));
+    }
+    hits.push(now);
+    return null;
+  }
+}
+
+/** Counters per (id, UTC day); a new day starts from zero. */
+export class DailyCounter {
+  readonly #counts = new Map<string, { day: string; count: number }>();
+
+  get(id: string, day: string): number {
+    const entry = this.#counts.get(id);
+    return entry && entry.day === day ? entry.count : 0;
+  }
+
+  /** Adds one if the count is below `max`; returns whether it was added. */
+  take(id: string, day: string, max: number): boolean {
+    const current = this.get(id, day);
+    if (current >= max) return false;
+    this.#counts.set(id, { day, count: current + 1 });
+    return true;
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Calendar arithmetic on UTC days. A day is handled as a "day number" (days since 1970-01-01) so range
+ * loops, week/month bucketing and posting-day lookups are integer math: stats over 250,000 videos must
+ * not build a `Date` per video per day.
+ */
+import type { Day } from "../world/types.js";
+
+const MS_PER_DAY = 86_400_000;
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Day number of a civil date (Howard Hinnant's days_from_civil; exact for the proleptic Gregorian calendar). */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** `[year, month, day]` of a day number (inverse of {@link daysFromCivil}). */
+export function civilFromDays(dayNumber: number): [number, number, number] {
+  const z = dayNumber + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+
+/** Day number of a string starting with `YYYY-MM-DD`. No validation: for days the sandbox produced itself. */
+export function dayNumber(day: string): number {
+  const y = digit(day, 0) * 1000 + digit(day, 1) * 100 + digit(day, 2) * 10 + digit(day, 3);
+  const m = digit(day, 5) * 10 + digit(day, 6);
+  const d = digit(day, 8) * 10 + digit(day, 9);
+  return daysFromCivil(y, m, d);
+}
+
+/** Day number of a caller-supplied `YYYY-MM-DD`, or null when it is malformed or not a real date (2026-02-30). */
+export function parseDay(value: string): number | null {
+  const m = DAY_RE.exec(value);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return null;
+  const n = daysFromCivil(year, month, day);
+  // Round-tripping rejects day-of-month overflow without a month-length table.
+  const [, mm] = civilFromDays(n);
+  return mm === month ? n : null;
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** `YYYY-MM-DD` of a day number. */
+export function dayString(dayNumber: number): Day {
+  const [y, m, d] = civilFromDays(dayNumber);
+  return `${String(y).padStart(4, "0")}-${pad2(m)}-${pad2(d)}`;
+}
+
+/** Day of week, 0 = Sunday (1970-01-01, day 0, was a Thursday). */
+export function dayOfWeek(dayNumber: number): number {
+  return (((dayNumber + 4) % 7) + 7) % 7;
+}
+
+/** Day number of the Monday starting the ISO week that contains `dayNumber`. */
+export function isoWeekStartNumber(dayNumber: number): number {
+  return dayNumber - ((dayOfWeek(dayNumber) + 6) % 7);
+}
+
+/** The Monday (`YYYY-MM-DD`) of the ISO week containing `day`. */
+export function isoWeekStart(day: Day): Day {
+  return dayString(isoWeekStartNumber(dayNumber(day)));
+}
+
+/** Day number of the first day of the calendar month containing `dayNumber`. */
+export function monthStartNumber(dayNumber: number): number {
+  const [y, m] = civilFromDays(dayNumber);
+  return daysFromCivil(y, m, 1);
+}
+
+/** Day number of the first day of the following calendar month. */
+export function nextMonthStartNumber(dayNumber: number): number {
+  const [y, m] = civilFromDays(dayNumber);
+  return m === 12 ? daysFromCivil(y + 1, 1, 1) : daysFromCivil(y, m + 1, 1);
+}
+
+/** Is this ISO string in UTC, so that its first ten characters are its UTC calendar day? */
+function isUtcIso(iso: string): boolean {
+  if (iso.length === 10) return true;
+  const last = iso.charCodeAt(iso.length - 1);
+  return last === 90 /* Z */ || iso.endsWith("+00:00");
+}
+
+/**
+ * UTC day number of an ISO instant such as a video's `posted_at`. The sandbox writes `…Z` timestamps,
+ * so the fast path reads the date digits; an offset timestamp falls back to `Date.parse`. NaN when
+ * unparseable, which then matches no range.
+ */
+export function instantDayNumber(iso: string): number {
+  if (iso.length >= 10 && isUtcIso(iso)) return dayNumber(iso);
+  return Math.floor(Date.parse(iso) / MS_PER_DAY);
+}
+
+/** Epoch milliseconds of 00:00 UTC of a day number. */
+export function dayStartMs(dayNumber: number): number {
+  return dayNumber * MS_PER_DAY;
+}
+
+export { MS_PER_DAY };

@@ -1,0 +1,145 @@
+/**
+ * The world's calendar: the as-of instant, the snapshot days ending on its UTC day, and the analysis
+ * window. Everything time-related in the generator goes through a Timeline so that day indices, day
+ * strings and instants always agree.
+ */
+import type { Day } from "./types.js";
+
+export const SECOND_MS = 1000;
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+export const WEEK_MS = 7 * DAY_MS;
+
+/** Days of the analysis window that the planted truth describes (D−29 … D). */
+export const WINDOW_DAYS = 30;
+
+const PAD2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0"));
+const DAY_PREFIX = new Map<number, string>();
+const SECOND_OF_DAY: Array<string | undefined> = [];
+
+/**
+ * `Date#toISOString` for the instants the generator makes (about a million at the largest scale):
+ * "YYYY-MM-DDT" is cached per day and "HH:MM:SS.000Z" per whole second of the day, so an instant costs
+ * two lookups and one two-part string instead of a Date and a fresh formatted string.
+ */
+export function iso(ms: number): string {
+  const day = Math.floor(ms / DAY_MS);
+  const rest = ms - day * DAY_MS;
+  let prefix = DAY_PREFIX.get(day);
+  if (prefix === undefined) {
+    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    DAY_PREFIX.set(day, prefix);
+  }
+  if (rest % 1000 !== 0) return new Date(ms).toISOString();
+  const sec = rest / 1000;
+  let time = SECOND_OF_DAY[sec];
+  if (time === undefined) {
+    time = `${PAD2[Math.floor(sec / 3600)]}:${PAD2[Math.floor(sec / 60) % 60]}:${PAD2[sec % 60]}.000Z`;
+    SECOND_OF_DAY[sec] = time;
+  }
+  return prefix + time;
+}
+
+function digitsAt(s: string, at: number, len: number): number {
+  let n = 0;
+  for (let i = at; i < at + len; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return Number.NaN;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+/** Milliseconds of an ISO instant; the generator's own `YYYY-MM-DDTHH:MM:SS.mmmZ` is parsed by hand. */
+export function parseIso(s: string): number {
+  if (s.length === 24 && s.charCodeAt(23) === 90 && s.charCodeAt(10) === 84) {
+    const ms =
+      daysFromCivil(digitsAt(s, 0, 4), digitsAt(s, 5, 2), digitsAt(s, 8, 2)) * DAY_MS +
+      digitsAt(s, 11, 2) * HOUR_MS +
+      digitsAt(s, 14, 2) * MINUTE_MS +
+      digitsAt(s, 17, 2) * SECOND_MS +
+      digitsAt(s, 20, 3);
+    if (Number.isFinite(ms)) return ms;
+  }
+  return Date.parse(s);
+}
+
+export function dayOf(ms: number): Day {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function utcMidnight(ms: number): number {
+  return Math.floor(ms / DAY_MS) * DAY_MS;
+}
+
+/** Monday 00:00 UTC of the ISO week containing `ms`. */
+export function isoWeekStart(ms: number): number {
+  const midnight = utcMidnight(ms);
+  const dow = (new Date(midnight).getUTCDay() + 6) % 7; // Monday = 0
+  return midnight - dow * DAY_MS;
+}
+
+/** Milliseconds of `YYYY-MM-DD` at 00:00 UTC. */
+export function dayMs(day: Day): number {
+  return Date.parse(`${day}T00:00:00.000Z`);
+}
+
+export class Timeline {
+  readonly nowMs: number;
+  readonly nDays: number;
+  /** 00:00 UTC of days[0]. */
+  readonly day0Ms: number;
+  readonly days: Day[];
+  /** Index of the as-of day D (the last snapshot day). */
+  readonly asOf: number;
+  /** Index of D−29, the first day of the analysis window (may be negative only in tiny custom worlds). */
+  readonly windowStart: number;
+
+  constructor(nowMs: number, nDays: number) {
+    this.nowMs = nowMs;
+    this.nDays = nDays;
+    this.asOf = nDays - 1;
+    this.day0Ms = utcMidnight(nowMs) - this.asOf * DAY_MS;
+    this.windowStart = this.asOf - (WINDOW_DAYS - 1);
+    this.days = Array.from({ length: nDays }, (_, i) => dayOf(this.day0Ms + i * DAY_MS));
+  }
+
+  /** Day index of an instant (may fall outside 0 … nDays−1). */
+  index(ms: number): number {
+    return Math.floor((ms - this.day0Ms) / DAY_MS);
+  }
+
+  /** 00:00:00 UTC of day i. */
+  start(i: number): number {
+    return this.day0Ms + i * DAY_MS;
+  }
+
+  /** 23:59:59 UTC of day i: when that day's snapshot is taken. */
+  snapshotTime(i: number): number {
+    return this.day0Ms + (i + 1) * DAY_MS - SECOND_MS;
+  }
+
+  /** `YYYY-MM-DD` of day i, also outside the snapshot range. */
+  day(i: number): Day {
+    return i >= 0 && i < this.nDays ? this.days[i]! : dayOf(this.start(i));
+  }
+
+  /** Day indices of the Mondays of ISO weeks lying fully inside the analysis window, oldest first. */
+  fullWindowWeeks(): number[] {
+    const weeks: number[] = [];
+    let monday = this.index(isoWeekStart(this.start(this.windowStart)));
+    if (monday < this.windowStart) monday += 7;
+    for (; monday + 6 <= this.asOf; monday += 7) weeks.push(monday);
+    return weeks;
+  }
+}
