@@ -34,13 +34,21 @@ async function main() {
     say(`goatkit: analysing project "${project.name}"…`);
     const onProgress = (e) => say(`  … ${e.message ?? e.phase ?? JSON.stringify(e)}`);
 
-    const underperformers = await findUnderperformingCreators(client, { project_id: project.id, limit: 8, onProgress });
+    const underperformers = await findUnderperformingCreators(client, {
+      project_id: project.id,
+      limit: 8,
+      onProgress,
+    });
     console.log(renderMarkdown(underperformers));
 
     const campaigns = await client.campaigns.list({ project_id: project.id, limit: 100 });
     const campaign = campaigns.data[0];
     if (campaign) {
-      const report = await analyzeCampaign(client, { campaign_id: campaign.id, project_id: project.id, onProgress });
+      const report = await analyzeCampaign(client, {
+        campaign_id: campaign.id,
+        project_id: project.id,
+        onProgress,
+      });
       console.log(renderMarkdown(report));
     }
 
@@ -53,7 +61,8 @@ async function main() {
 }
 
 main().catch((err) => {
-  if (isTrackagoatError(err)) say(`goatkit: the API answered ${err.status} ${err.code ?? ""}: ${err.message}`);
+  if (isTrackagoatError(err))
+    say(`goatkit: the API answered ${err.status} ${err.code ?? ""}: ${err.message}`);
   else say(`goatkit: ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;
 });

@@ -4,11 +4,11 @@
  * drift apart. Bodies are strict: an unknown field is a 400 `invalid_body`, not silently ignored.
  */
 import { z } from "zod";
-import { Day, Id, Timestamp } from "./primitives.js";
-import { TrackingMode } from "./creator.js";
 import { CampaignItemType } from "./campaign.js";
+import { TrackingMode } from "./creator.js";
 import { GoalMetric, GoalPeriod } from "./goals.js";
 import { PayoutRuleType } from "./payouts.js";
+import { Day, Id, Timestamp } from "./primitives.js";
 
 /** 1–30 chars of letters, digits, `.`, `_`, `-`; a leading `@` is stripped before the check. */
 export const TiktokHandle = z

@@ -2,16 +2,17 @@
  * zod schemas for every trackagoat v1 resource. Types are `z.infer` of these and nothing else:
  * the client parses responses with them and the sandbox validates requests with them.
  */
-export * from "./primitives.js";
-export * from "./envelope.js";
-export * from "./project.js";
-export * from "./creator.js";
-export * from "./video.js";
-export * from "./campaign.js";
-export * from "./stats.js";
+
 export * from "./analytics.js";
-export * from "./goals.js";
-export * from "./payouts.js";
 export * from "./api-schema.js";
 export * from "./bodies.js";
+export * from "./campaign.js";
+export * from "./creator.js";
+export * from "./envelope.js";
+export * from "./goals.js";
+export * from "./payouts.js";
+export * from "./primitives.js";
+export * from "./project.js";
 export * from "./results.js";
+export * from "./stats.js";
+export * from "./video.js";

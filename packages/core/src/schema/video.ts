@@ -2,7 +2,13 @@
 import { z } from "zod";
 import { Count, Id, Metadata, Timestamp, timestamps } from "./primitives.js";
 
-export const TrackingStatus = z.enum(["auto_tracked", "pending_review", "included", "excluded", "direct_add"]);
+export const TrackingStatus = z.enum([
+  "auto_tracked",
+  "pending_review",
+  "included",
+  "excluded",
+  "direct_add",
+]);
 export type TrackingStatus = z.infer<typeof TrackingStatus>;
 
 /** Statuses that count in every stat; the others are left out of analyses (and reported). */

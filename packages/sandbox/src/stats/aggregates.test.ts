@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { postingHeatmap, videoLeaderboard } from "./aggregates.js";
 import { byId, fixtureWorld, thrown } from "../test-helpers/stats-fixture.js";
+import { postingHeatmap, videoLeaderboard } from "./aggregates.js";
 
 const world = fixtureWorld();
 // The whole project, uncounted videos included: both endpoints must leave v7, v8 and v9 out.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { fixtureLookup, fixtureWorld } from "../test-helpers/stats-fixture.js";
 import { analytics } from "./analytics.js";
 import { analyticsCsv } from "./analytics-csv.js";
 import { resolveCampaignVideos } from "./campaign-tree.js";
-import { fixtureLookup, fixtureWorld } from "../test-helpers/stats-fixture.js";
 
 const world = fixtureWorld();
 

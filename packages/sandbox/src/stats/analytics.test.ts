@@ -1,8 +1,8 @@
 import type { Annotation } from "@goatkit/core";
 import { describe, expect, it } from "vitest";
+import { byId, fixtureLookup, fixtureWorld, thrown } from "../test-helpers/stats-fixture.js";
 import { type AnalyticsParams, type AnalyticsTarget, analytics } from "./analytics.js";
 import { resolveCampaignVideos } from "./campaign-tree.js";
-import { byId, fixtureLookup, fixtureWorld, thrown } from "../test-helpers/stats-fixture.js";
 
 const world = fixtureWorld();
 const creator = (id: string) => byId(world.creators, id);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { byId, fixtureLookup, fixtureWorld } from "../test-helpers/stats-fixture.js";
 import { campaignStats } from "./campaign-stats.js";
 import { resolveCampaignVideos } from "./campaign-tree.js";
-import { byId, fixtureLookup, fixtureWorld } from "../test-helpers/stats-fixture.js";
 import { parseDateRange } from "./range.js";
 
 const world = fixtureWorld();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { resolveCampaignVideos } from "./campaign-tree.js";
 import { fixtureLookup, fixtureWorld } from "../test-helpers/stats-fixture.js";
+import { resolveCampaignVideos } from "./campaign-tree.js";
 
 const world = fixtureWorld();
 const lookup = fixtureLookup(world);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { creatorStats } from "./creator-stats.js";
 import { byId, fixtureWorld } from "../test-helpers/stats-fixture.js";
+import { creatorStats } from "./creator-stats.js";
 import { parseDateRange } from "./range.js";
 
 const world = fixtureWorld();

@@ -4,11 +4,11 @@
  * not flake, while an O(videos × days × entities) blowup still fails.
  */
 import { describe, expect, it } from "vitest";
+import { fixtureWorld } from "../test-helpers/stats-fixture.js";
 import type { CreatorRecord, VideoRecord, VideoSnapshot, World } from "../world/types.js";
 import { analytics } from "./analytics.js";
 import { campaignStats } from "./campaign-stats.js";
 import { creatorStats } from "./creator-stats.js";
-import { fixtureWorld } from "../test-helpers/stats-fixture.js";
 import { parseDateRange } from "./range.js";
 
 const DAYS = 90;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { byId, fixtureWorld } from "../test-helpers/stats-fixture.js";
 import { isCounted } from "./counted.js";
 import { dayOfWeek, dayString, instantDayNumber, isoWeekStart, parseDay } from "./days.js";
-import { byId, fixtureWorld } from "../test-helpers/stats-fixture.js";
 import { clampToWindow, dayIndexOf, sumSnapshots } from "./snapshots.js";
 
 const world = fixtureWorld();

@@ -31,6 +31,7 @@
  */
 
 import { ApiError } from "../api/api-error.js";
+import type { CampaignLookup } from "../stats/campaign-tree.js";
 import type {
   CampaignItemRecord,
   CampaignRecord,
@@ -43,7 +44,6 @@ import type {
   VideoSnapshot,
   World,
 } from "../world/types.js";
-import type { CampaignLookup } from "../stats/campaign-tree.js";
 
 type Five = [number, number, number, number, number];
 

@@ -1,0 +1,142 @@
+/**
+ * Over-posting: the trackagoat rule for days on which TikTok likely throttled a creator's whole batch.
+ * Same creator, same UTC day, ≥ 7 counted posts, and ≥ 2 of them under 100 views at least 2 hours
+ * after posting. The platform confirms low readings with timed snapshots; from list data a video's
+ * current view_count < 100, read at least 2 h after it was posted, confirms it too, because counters
+ * never decrease: if it is below 100 now, it was below 100 at the 2-hour mark.
+ * Severity follows the guide: amber for an incident within the last 7 days, info for older ones.
+ * @module
+ */
+import { DAY_MS, dayString, HOUR_MS, type Instant, instantMs } from "./dates.js";
+import type { VideoInput } from "./inputs.js";
+import { medianOfSorted, round, safeRatio } from "./stats-math.js";
+import { asIndex, type VideoIndex } from "./video-index.js";
+
+export interface OverPostingOptions {
+  minPostsPerDay?: number;
+  lowViews?: number;
+  minLowViewVideos?: number;
+  minAgeHours?: number;
+  /** Incidents on days within this many days of asOf are amber. */
+  amberDays?: number;
+  /** A creator with this many posts already today (but fewer than the minimum) gets an early warning. */
+  warnAtPosts?: number;
+}
+
+export interface OverPostingIncident {
+  creator_id: string;
+  date: string;
+  post_count: number;
+  low_view_count: number;
+  low_view_video_ids: string[];
+  severity: "amber" | "info";
+  /** Median views of that day's posts vs the creator's median on other days: the reach the burst cost. */
+  day_median_views: number | null;
+  creator_median_views: number | null;
+  reach_ratio: number | null;
+}
+
+export interface OverPostingWarning {
+  creator_id: string;
+  date: string;
+  post_count: number;
+  posts_until_rule: number;
+}
+
+export interface OverPostingAnalysis {
+  incidents: OverPostingIncident[];
+  /** Creators close to the threshold on asOf's day: a chance to spread the rest over the next days. */
+  warnings: OverPostingWarning[];
+  thresholds: Required<OverPostingOptions>;
+}
+
+export function findOverPosting(
+  videos: readonly VideoInput[] | VideoIndex,
+  asOf: Instant,
+  options: OverPostingOptions = {},
+): OverPostingAnalysis {
+  const t: Required<OverPostingOptions> = {
+    minPostsPerDay: options.minPostsPerDay ?? 7,
+    lowViews: options.lowViews ?? 100,
+    minLowViewVideos: options.minLowViewVideos ?? 2,
+    minAgeHours: options.minAgeHours ?? 2,
+    amberDays: options.amberDays ?? 7,
+    warnAtPosts: options.warnAtPosts ?? 5,
+  };
+  const asOfMs = instantMs(asOf);
+  const today = Math.floor(asOfMs / DAY_MS);
+  const confirmedBefore = asOfMs - t.minAgeHours * HOUR_MS;
+  const index = asIndex(videos);
+
+  const incidents: OverPostingIncident[] = [];
+  const warnings: OverPostingWarning[] = [];
+  const minDay = Math.min(t.minPostsPerDay, t.warnAtPosts);
+  const { day, postedMs, views, start } = index;
+  let days = new Int32Array(256);
+  for (let slot = 0; slot < index.creatorIds.length; slot++) {
+    const from = start[slot]!;
+    const to = start[slot + 1]!;
+    const n = to - from;
+    if (n < minDay) continue;
+    // Sort the posting days and look for a long enough run: almost no creator-day reaches the
+    // threshold, so the per-day lists are built only for the runs that do.
+    if (days.length < n) days = new Int32Array(n * 2);
+    const sorted = days.subarray(0, n);
+    sorted.set(day.subarray(from, to));
+    sorted.sort();
+    const busyDays: Array<{ day: number; count: number }> = [];
+    for (let i = 0; i < n; ) {
+      let j = i + 1;
+      while (j < n && sorted[j] === sorted[i]) j++;
+      if (j - i >= minDay) busyDays.push({ day: sorted[i]!, count: j - i });
+      i = j;
+    }
+    if (busyDays.length === 0) continue;
+    const creatorId = index.creatorIds[slot]!;
+    let creatorMedian: number | null | undefined;
+    for (const { day: d, count } of busyDays) {
+      if (count < t.minPostsPerDay) {
+        if (d === today && count >= t.warnAtPosts) {
+          warnings.push({
+            creator_id: creatorId,
+            date: dayString(d),
+            post_count: count,
+            posts_until_rule: t.minPostsPerDay - count,
+          });
+        }
+        continue;
+      }
+      const dayViews: number[] = [];
+      const low: string[] = [];
+      for (let k = from; k < to; k++) {
+        if (day[k] !== d) continue;
+        dayViews.push(views[k]!);
+        if (views[k]! < t.lowViews && postedMs[k]! <= confirmedBefore) low.push(index.videos[k]!.id);
+      }
+      if (low.length < t.minLowViewVideos) continue;
+      if (creatorMedian === undefined) {
+        const burst = new Set(busyDays.filter((b) => b.count >= t.minPostsPerDay).map((b) => b.day));
+        const others: number[] = [];
+        for (let k = from; k < to; k++) if (!burst.has(day[k]!)) others.push(views[k]!);
+        creatorMedian = medianOfSorted(Float64Array.from(others).sort());
+      }
+      const dayMedian = medianOfSorted(Float64Array.from(dayViews).sort());
+      incidents.push({
+        creator_id: creatorId,
+        date: dayString(d),
+        post_count: count,
+        low_view_count: low.length,
+        low_view_video_ids: low.sort(),
+        severity: today - d < t.amberDays ? "amber" : "info",
+        day_median_views: dayMedian,
+        creator_median_views: creatorMedian,
+        reach_ratio: round(safeRatio(dayMedian, creatorMedian), 3),
+      });
+    }
+  }
+  incidents.sort((a, b) =>
+    a.date > b.date ? -1 : a.date < b.date ? 1 : a.creator_id < b.creator_id ? -1 : 1,
+  );
+  warnings.sort((a, b) => b.post_count - a.post_count || (a.creator_id < b.creator_id ? -1 : 1));
+  return { incidents, warnings, thresholds: t };
+}

@@ -1,0 +1,353 @@
+/**
+ * Underperforming creators, by four documented reasons, from list data only (creators + videos):
+ *
+ * - low_views_per_post: R = median views of the creator's counted videos posted in the window at least
+ *   3 days before asOf, divided by max(follower_count, 1); flagged when R < 0.4 × the median R of the
+ *   project's creators that have such videos. Normalising by followers compares a 5k-follower creator
+ *   with a 500k one fairly; the 3-day floor lets new posts collect their first views.
+ * - falling_engagement: ER = Σ(likes+comments+shares+saves) / Σ views over the creator's posts of the
+ *   last 14 days vs the earlier part of the window; flagged when both have ≥ 2 posts and the recent ER
+ *   is < 0.6 × the earlier one.
+ * - posting_gaps: ISO weeks (Monday start) that lie fully inside the window with no counted post, for a
+ *   creator who did post in the window.
+ * - not_posting: counted posts before the window, none in it.
+ *
+ * Stale scrapes are reported per creator as a caveat, never as a reason: an old counter is a data
+ * problem, not a performance one.
+ * @module
+ */
+import {
+  DAY_MS,
+  type DayRange,
+  dayNumber,
+  dayString,
+  fullWeekStarts,
+  type Instant,
+  instantMs,
+  isoWeekStart,
+  resolveWindow,
+} from "./dates.js";
+import { formatFixed, formatInt, formatPercent, plural } from "./format.js";
+import { isStale, STALE_AFTER_HOURS } from "./freshness.js";
+import type { CreatorInput, VideoInput } from "./inputs.js";
+import { median, medianOfSorted, round, safeRatio } from "./stats-math.js";
+import { asIndex, creatorRange, type VideoIndex } from "./video-index.js";
+
+export type UnderperformanceReason =
+  | "low_views_per_post"
+  | "falling_engagement"
+  | "posting_gaps"
+  | "not_posting";
+
+export const UNDERPERFORMANCE_REASONS: readonly UnderperformanceReason[] = [
+  "low_views_per_post",
+  "falling_engagement",
+  "posting_gaps",
+  "not_posting",
+];
+
+export interface UnderperformerOptions {
+  /** The analysis window; default the 30 days ending on asOf's UTC day. */
+  range?: DayRange;
+  /** Posts younger than this are left out of the views-per-post median (default 3 days). */
+  minAgeDays?: number;
+  /** low_views_per_post fires below this multiple of the project baseline (default 0.4). */
+  lowViewsFactor?: number;
+  /** Length of the "recent" part of the window for falling_engagement (default 14 days). */
+  recentDays?: number;
+  /** falling_engagement fires below this multiple of the earlier ER (default 0.6). */
+  engagementDropFactor?: number;
+  /** Posts each half needs before ER is compared (default 2). */
+  minPostsPerHalf?: number;
+  staleHours?: number;
+}
+
+/** Everything measured about one creator, whether or not it was flagged. */
+export interface CreatorEvaluation {
+  creator_id: string;
+  project_id: string;
+  tiktok_handle: string;
+  display_name: string | null;
+  follower_count: number;
+  posts_in_window: number;
+  posts_before_window: number;
+  last_posted_at: string | null;
+  /** Posts old enough (≥ minAgeDays) that fed the views-per-post median. */
+  eligible_posts: number;
+  median_views: number | null;
+  /** R = median_views / max(follower_count, 1). */
+  views_per_follower: number | null;
+  project_baseline: number | null;
+  /** R / project baseline. */
+  ratio_to_baseline: number | null;
+  recent_posts: number;
+  earlier_posts: number;
+  /** Engagement rate by views of recent / earlier posts, in percent. */
+  er_recent: number | null;
+  er_earlier: number | null;
+  er_ratio: number | null;
+  gap_weeks: string[];
+  reasons: UnderperformanceReason[];
+  /** One sentence per reason, with the numbers behind it. */
+  reason_texts: string[];
+  stale: boolean;
+  last_scraped_at: string | null;
+}
+
+export interface ProjectBaseline {
+  project_id: string;
+  /** Median R over the project's creators with eligible posts. */
+  baseline_views_per_follower: number | null;
+  creators_with_data: number;
+}
+
+export interface UnderperformerAnalysis {
+  range: DayRange;
+  evaluated: number;
+  baselines: ProjectBaseline[];
+  /** Flagged creators, most severe first. */
+  underperformers: CreatorEvaluation[];
+  /** Every evaluated creator (flagged or not), by handle; useful for drill-down. */
+  evaluations: CreatorEvaluation[];
+  posting_gaps: Array<{ creator_id: string; weeks: string[] }>;
+  stale_creators: Array<{ creator_id: string; last_scraped_at: string | null }>;
+  /** Counted videos left out: no creator (direct adds) or unparseable dates. */
+  unattributed_videos: number;
+  pending_review: number;
+}
+
+interface Window {
+  from: number;
+  to: number;
+  recentFrom: number;
+  /** Mondays of the ISO weeks fully inside the window. */
+  fullWeeks: number[];
+}
+
+/** Engagement rate by views in percent over a set of videos; `null` when they have no views. */
+function percentRate(actions: number, views: number): number | null {
+  const r = safeRatio(actions, views);
+  return r === null ? null : r * 100;
+}
+
+/** Scratch buffer for the eligible views of one creator; grown on demand, reused across creators. */
+let eligibleScratch = new Float64Array(256);
+
+function measureCreator(
+  creator: CreatorInput,
+  index: VideoIndex,
+  w: Window,
+  eligibleBeforeMs: number,
+  o: Required<Omit<UnderperformerOptions, "range">>,
+  asOfMs: number,
+): CreatorEvaluation {
+  let inWindow = 0;
+  let recent = 0;
+  let earlier = 0;
+  let recentActions = 0;
+  let recentViews = 0;
+  let earlierActions = 0;
+  let earlierViews = 0;
+  let eligible = 0;
+  let before = 0;
+  let lastMs: number | null = null;
+  const [from, to] = creatorRange(index, creator.id);
+  if (eligibleScratch.length < to - from) eligibleScratch = new Float64Array((to - from) * 2);
+  const postedWeeks = new Set<number>();
+  const { day, postedMs, views, actions } = index;
+  for (let k = from; k < to; k++) {
+    const d = day[k]!;
+    const posted = postedMs[k]!;
+    if (lastMs === null || posted > lastMs) lastMs = posted;
+    if (d < w.from) {
+      before++;
+      continue;
+    }
+    if (d > w.to) continue;
+    inWindow++;
+    postedWeeks.add(isoWeekStart(d));
+    if (d >= w.recentFrom) {
+      recent++;
+      recentActions += actions[k]!;
+      recentViews += views[k]!;
+    } else {
+      earlier++;
+      earlierActions += actions[k]!;
+      earlierViews += views[k]!;
+    }
+    if (posted <= eligibleBeforeMs) eligibleScratch[eligible++] = views[k]!;
+  }
+  const med = medianOfSorted(eligibleScratch.subarray(0, eligible).sort());
+  const erRecent = percentRate(recentActions, recentViews);
+  const erEarlier = percentRate(earlierActions, earlierViews);
+  const gapWeeks: string[] = [];
+  if (inWindow > 0) {
+    for (const monday of w.fullWeeks) {
+      if (!postedWeeks.has(monday)) gapWeeks.push(dayString(monday));
+    }
+  }
+  return {
+    creator_id: creator.id,
+    project_id: creator.project_id,
+    tiktok_handle: creator.tiktok_handle,
+    display_name: creator.display_name ?? null,
+    follower_count: creator.follower_count,
+    posts_in_window: inWindow,
+    posts_before_window: before,
+    last_posted_at: lastMs === null ? null : new Date(lastMs).toISOString(),
+    eligible_posts: eligible,
+    median_views: med,
+    views_per_follower: med === null ? null : med / Math.max(creator.follower_count, 1),
+    project_baseline: null,
+    ratio_to_baseline: null,
+    recent_posts: recent,
+    earlier_posts: earlier,
+    er_recent: erRecent,
+    er_earlier: erEarlier,
+    er_ratio: safeRatio(erRecent, erEarlier),
+    gap_weeks: gapWeeks,
+    reasons: [],
+    reason_texts: [],
+    stale: isStale(creator.last_scraped_at, asOfMs, o.staleHours),
+    last_scraped_at: creator.last_scraped_at ?? null,
+  };
+}
+
+function judge(
+  ev: CreatorEvaluation,
+  o: Required<Omit<UnderperformerOptions, "range">>,
+  range: DayRange,
+): void {
+  if (ev.ratio_to_baseline !== null && ev.ratio_to_baseline < o.lowViewsFactor) {
+    ev.reasons.push("low_views_per_post");
+    ev.reason_texts.push(
+      `median ${formatInt(ev.median_views)} views/post over ${plural(ev.eligible_posts, "post")} at ` +
+        `${formatInt(ev.follower_count)} followers = ${formatFixed(ev.ratio_to_baseline)}× the project's norm ` +
+        `for its follower size (flagged below ${o.lowViewsFactor}×)`,
+    );
+  }
+  if (
+    ev.recent_posts >= o.minPostsPerHalf &&
+    ev.earlier_posts >= o.minPostsPerHalf &&
+    ev.er_recent !== null &&
+    ev.er_earlier !== null &&
+    ev.er_recent < o.engagementDropFactor * ev.er_earlier
+  ) {
+    ev.reasons.push("falling_engagement");
+    ev.reason_texts.push(
+      `engagement rate fell from ${formatPercent(ev.er_earlier)} (${plural(ev.earlier_posts, "earlier post")}) to ` +
+        `${formatPercent(ev.er_recent)} (${plural(ev.recent_posts, "post")} of the last ${o.recentDays} days) = ` +
+        `${formatFixed(ev.er_ratio)}× (flagged below ${o.engagementDropFactor}×)`,
+    );
+  }
+  if (ev.gap_weeks.length > 0) {
+    ev.reasons.push("posting_gaps");
+    ev.reason_texts.push(
+      `no counted post in ${plural(ev.gap_weeks.length, "full week")} of the window (weeks of ${ev.gap_weeks.join(", ")})`,
+    );
+  }
+  if (ev.posts_in_window === 0 && ev.posts_before_window > 0) {
+    ev.reasons.push("not_posting");
+    ev.reason_texts.push(
+      `no counted post between ${range.from} and ${range.to}; last post ${ev.last_posted_at?.slice(0, 10) ?? "unknown"} ` +
+        `(${plural(ev.posts_before_window, "earlier post")} on record)`,
+    );
+  }
+}
+
+/**
+ * Severity order: the further below the project norm, the worse; a creator who stopped posting sits
+ * with the worst (nothing posted = no views per post), and ties go to more reasons.
+ */
+function severityKey(ev: CreatorEvaluation): number {
+  if (ev.reasons.includes("not_posting")) return 0;
+  return ev.ratio_to_baseline ?? 1;
+}
+
+export function compareSeverity(a: CreatorEvaluation, b: CreatorEvaluation): number {
+  return (
+    severityKey(a) - severityKey(b) ||
+    b.reasons.length - a.reasons.length ||
+    (a.tiktok_handle < b.tiktok_handle ? -1 : a.tiktok_handle > b.tiktok_handle ? 1 : 0)
+  );
+}
+
+/**
+ * Evaluates every creator against the four reasons. `videos` should be the project's whole video list
+ * (all dates): not_posting needs the posts from before the window.
+ */
+export function findUnderperformers(
+  creators: readonly CreatorInput[],
+  videos: readonly VideoInput[] | VideoIndex,
+  asOf: Instant,
+  options: UnderperformerOptions = {},
+): UnderperformerAnalysis {
+  const asOfMs = instantMs(asOf);
+  const range = options.range ?? resolveWindow(asOfMs);
+  const o = {
+    minAgeDays: options.minAgeDays ?? 3,
+    lowViewsFactor: options.lowViewsFactor ?? 0.4,
+    recentDays: options.recentDays ?? 14,
+    engagementDropFactor: options.engagementDropFactor ?? 0.6,
+    minPostsPerHalf: options.minPostsPerHalf ?? 2,
+    staleHours: options.staleHours ?? STALE_AFTER_HOURS,
+  };
+  const index = asIndex(videos);
+  const to = dayNumber(range.to)!;
+  const w: Window = {
+    from: dayNumber(range.from)!,
+    to,
+    recentFrom: to - o.recentDays + 1,
+    fullWeeks: fullWeekStarts(range),
+  };
+  const eligibleBeforeMs = asOfMs - o.minAgeDays * DAY_MS;
+
+  const evaluations = creators.map((c) => measureCreator(c, index, w, eligibleBeforeMs, o, asOfMs));
+
+  const rByProject = new Map<string, number[]>();
+  for (const ev of evaluations) {
+    if (ev.views_per_follower === null) continue;
+    const list = rByProject.get(ev.project_id);
+    if (list) list.push(ev.views_per_follower);
+    else rByProject.set(ev.project_id, [ev.views_per_follower]);
+  }
+  const baselines = new Map<string, number | null>();
+  for (const [projectId, rs] of rByProject) baselines.set(projectId, median(rs));
+
+  for (const ev of evaluations) {
+    const baseline = baselines.get(ev.project_id) ?? null;
+    ev.project_baseline = baseline;
+    ev.ratio_to_baseline = safeRatio(ev.views_per_follower, baseline);
+    judge(ev, o, range);
+  }
+
+  const projectIds = [...new Set(creators.map((c) => c.project_id))].sort();
+  const knownCreators = new Set(creators.map((c) => c.id));
+  let attributed = 0;
+  index.creatorIds.forEach((id, slot) => {
+    if (knownCreators.has(id)) attributed += index.start[slot + 1]! - index.start[slot]!;
+  });
+
+  const byHandle = [...evaluations].sort((a, b) => (a.tiktok_handle < b.tiktok_handle ? -1 : 1));
+  return {
+    range,
+    evaluated: evaluations.length,
+    baselines: projectIds.map((id) => ({
+      project_id: id,
+      baseline_views_per_follower: round(baselines.get(id) ?? null, 6),
+      creators_with_data: rByProject.get(id)?.length ?? 0,
+    })),
+    underperformers: evaluations.filter((ev) => ev.reasons.length > 0).sort(compareSeverity),
+    evaluations: byHandle,
+    posting_gaps: evaluations
+      .filter((ev) => ev.gap_weeks.length > 0)
+      .map((ev) => ({ creator_id: ev.creator_id, weeks: ev.gap_weeks }))
+      .sort((a, b) => (a.creator_id < b.creator_id ? -1 : 1)),
+    stale_creators: evaluations
+      .filter((ev) => ev.stale)
+      .map((ev) => ({ creator_id: ev.creator_id, last_scraped_at: ev.last_scraped_at }))
+      .sort((a, b) => (a.creator_id < b.creator_id ? -1 : 1)),
+    unattributed_videos: index.videos.length - attributed + index.undated,
+    pending_review: index.pending,
+  };
+}

@@ -1,0 +1,283 @@
+/**
+ * Workflow "analyze campaign performance" (agent guide): read the campaign's notes, get its recursive
+ * totals and history, then judge pacing, concentration and progress towards its target.
+ *
+ * Requests: legacy generation with `detail: "stats"`, two (campaign list page + stats route). By
+ * default (`detail: "full"`) also the item tree, the project's creators and videos, which is what it
+ * takes to count pending videos in the tree, check scrape freshness and rank with full engagement
+ * figures. On the current generation the tree and lists are needed anyway.
+ * @module
+ */
+import {
+  concentration,
+  pacing,
+  targetProgress,
+  totalsFromVideos,
+  viewsByCreator,
+} from "../analysis/campaign-performance.js";
+import { type DayRange, type Instant, resolveWindow, utcDay } from "../analysis/dates.js";
+import { engagementRateByViews } from "../analysis/engagement.js";
+import { formatCompact, formatInt, formatShare, plural } from "../analysis/format.js";
+import { summarizeFreshness } from "../analysis/freshness.js";
+import type { DatedValue } from "../analysis/inputs.js";
+import { round } from "../analysis/stats-math.js";
+import type { Video } from "../schema/video.js";
+import { type CampaignData, gatherCampaign } from "./campaign-data.js";
+import type { AnalysisClient } from "./client.js";
+import { findCampaign } from "./load.js";
+import type { OnProgress } from "./progress.js";
+import type { CampaignReport } from "./reports/campaign.js";
+import { WorkflowRun } from "./run.js";
+
+export interface AnalyzeCampaignParams {
+  campaign_id: string;
+  /** Narrows the campaign lookup to one project's list (fewer pages). */
+  project_id?: string;
+  from?: string;
+  to?: string;
+  asOf?: Instant;
+  /** `full` (default) resolves the tree and lists; `stats` reads only the stats route where it exists. */
+  detail?: "full" | "stats";
+  onProgress?: OnProgress;
+}
+
+type Report = CampaignReport;
+
+function rankedVideos(videos: readonly Video[], handles: Map<string, string>, n = 10): Report["top_videos"] {
+  return [...videos]
+    .sort((a, b) => b.view_count - a.view_count || (a.id < b.id ? -1 : 1))
+    .slice(0, n)
+    .map((v) => ({
+      video_id: v.id,
+      creator_id: v.creator_id,
+      tiktok_handle: v.creator_id === null ? null : (handles.get(v.creator_id) ?? null),
+      title: v.title,
+      url: v.url,
+      posted_at: v.posted_at,
+      view_count: v.view_count,
+      engagement_rate: round(engagementRateByViews(v), 2),
+    }));
+}
+
+function postsByDay(videos: readonly Video[], range: DayRange): DatedValue[] {
+  const counts = new Map<string, number>();
+  for (const v of videos) {
+    const day = utcDay(v.posted_at);
+    if (day !== null && day >= range.from && day <= range.to) counts.set(day, (counts.get(day) ?? 0) + 1);
+  }
+  return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, value]) => ({ date, value }));
+}
+
+/** Builds the report body from gathered data; shared with the comparison workflow's detail. */
+export function campaignBody(
+  data: CampaignData,
+  range: DayRange,
+  asOfMs: number,
+): Omit<Report, "kind" | "meta"> {
+  const { campaign, stats, set } = data;
+  const handles = new Map((data.creators ?? []).map((c) => [c.id, c.tiktok_handle]));
+  const totals = stats
+    ? { ...stats.totals, save_count: stats.totals.save_count ?? 0 }
+    : totalsFromVideos(set!.videos);
+
+  let topVideos: Report["top_videos"];
+  let topCreators: Report["top_creators"];
+  if (set) {
+    topVideos = rankedVideos(set.videos, handles);
+    const counts = new Map<string, number>();
+    for (const v of set.videos)
+      if (v.creator_id) counts.set(v.creator_id, (counts.get(v.creator_id) ?? 0) + 1);
+    topCreators = viewsByCreator(set.videos)
+      .slice(0, 10)
+      .map((c) => ({
+        creator_id: c.id,
+        tiktok_handle: handles.get(c.id) ?? null,
+        video_count: counts.get(c.id) ?? 0,
+        view_count: c.view_count,
+      }));
+  } else {
+    // The stats route's lists carry no saves, so the documented engagement rate cannot be computed.
+    topVideos = stats!.top_videos.map((v) => ({
+      video_id: v.id,
+      creator_id: v.creator_id,
+      tiktok_handle: v.tiktok_handle,
+      title: v.title,
+      url: v.url,
+      posted_at: v.posted_at,
+      view_count: v.view_count,
+      engagement_rate: null,
+    }));
+    topCreators = stats!.top_creators.map((c) => ({
+      creator_id: c.id,
+      tiktok_handle: c.tiktok_handle,
+      video_count: c.video_count,
+      view_count: c.view_count,
+    }));
+  }
+
+  const byDay = stats
+    ? stats.video_count_by_day.filter((d) => d.count > 0).map((d) => ({ date: d.date, value: d.count }))
+    : postsByDay(set!.videos, range);
+  const pace = pacing(data.views);
+  return {
+    campaign: {
+      id: campaign.id,
+      name: campaign.name,
+      project_id: campaign.project_id,
+      description: campaign.description ?? null,
+      target_views: campaign.target_views,
+      target_at: campaign.target_at,
+    },
+    totals,
+    totals_source: stats ? "stats_route" : "video_list",
+    tree:
+      data.tree && set
+        ? {
+            campaigns: data.tree.campaign_ids.length,
+            creator_items: set.creator_items,
+            video_items: set.video_items,
+            duplicates_removed: set.duplicates_removed,
+            unresolved_video_items: set.unresolved_video_items,
+          }
+        : null,
+    pacing: pace,
+    posting: {
+      posts_in_range: byDay.reduce((s, d) => s + d.value, 0),
+      active_days: byDay.length,
+      by_day: byDay,
+    },
+    top_videos: topVideos,
+    top_creators: topCreators,
+    concentration: concentration(
+      topVideos.map((v) => ({ id: v.video_id, view_count: v.view_count })),
+      topCreators.map((c) => ({ id: c.creator_id, view_count: c.view_count })),
+      totals.view_count,
+    ),
+    target: targetProgress(
+      {
+        target_views: campaign.target_views,
+        target_at: campaign.target_at,
+        current_views: totals.view_count,
+        pace_per_day: pace.recent_per_day,
+      },
+      asOfMs,
+    ),
+    highlights: [],
+  };
+}
+
+function highlights(r: Omit<Report, "kind" | "meta">): string[] {
+  const out: string[] = [];
+  const t = r.totals;
+  out.push(
+    `${formatCompact(t.view_count)} views on ${plural(t.video_count, "counted video")} from ` +
+      `${plural(t.creator_count, "creator")} (current snapshot totals).`,
+  );
+  const p = r.pacing;
+  if (p.avg_per_day !== null) {
+    out.push(
+      `Views grew ${formatInt(p.avg_per_day)}/day over the range (last 7 days: ${formatInt(p.recent_per_day)}/day); ` +
+        `pace is ${p.direction.replace("_", " ")}` +
+        (p.acceleration === null
+          ? "."
+          : ` (second half ${p.acceleration >= 0 ? "+" : ""}${Math.round(p.acceleration * 100)}% vs first).`),
+    );
+  }
+  const c = r.concentration;
+  if (c.top_creator_share !== null && c.top_creator_share >= 0.5) {
+    const who = r.top_creators[0]?.tiktok_handle;
+    out.push(
+      `Concentrated: ${who ? `@${who}` : "one creator"} brings ${formatShare(c.top_creator_share)} of the views.`,
+    );
+  }
+  if (c.top_video_share !== null && c.top_video_share >= 0.3) {
+    out.push(`One video holds ${formatShare(c.top_video_share)} of the views; results hinge on it.`);
+  }
+  const g = r.target;
+  if (g.status === "on_track" || g.status === "behind") {
+    out.push(
+      `Target ${formatCompact(g.target_views)} by ${g.target_at?.slice(0, 10)}: ${g.status === "on_track" ? "on track" : "behind"} ` +
+        `(needs ${formatInt(g.required_per_day)}/day, recent pace ${formatInt(g.pace_per_day)}/day; projected ${formatCompact(g.projected_at_target)}).`,
+    );
+  } else if (g.status === "reached") out.push(`Target of ${formatCompact(g.target_views)} views reached.`);
+  else if (g.status === "missed")
+    out.push(`Target of ${formatCompact(g.target_views)} views by ${g.target_at?.slice(0, 10)} was missed.`);
+  return out;
+}
+
+/** Adds the caveats and notes a campaign's data calls for. */
+export function noteCampaign(
+  run: WorkflowRun,
+  data: CampaignData,
+  allCampaigns: readonly { id: string; name: string; description?: string | null }[],
+) {
+  run.note("campaign", data.campaign.id, data.campaign.name, data.campaign.description);
+  if (data.tree) {
+    for (const id of data.tree.campaign_ids.slice(1)) {
+      const sub = allCampaigns.find((c) => c.id === id);
+      if (sub) run.note("campaign", sub.id, sub.name, sub.description);
+    }
+  }
+  const sets = data.set;
+  const subCount = data.tree ? data.tree.campaign_ids.length - 1 : null;
+  run.caveats.add(
+    "recursive_dedup",
+    subCount === null
+      ? "Campaign stats are recursive over sub-campaigns and count each video once; they were not summed again."
+      : `Totals cover the campaign and ${plural(subCount, "sub-campaign")} as one de-duplicated video set` +
+          (sets && sets.duplicates_removed > 0
+            ? ` (${plural(sets.duplicates_removed, "video")} reachable through several items counted once).`
+            : "."),
+  );
+  run.caveats.addSnapshot();
+  if (sets) {
+    run.caveats.addPending(sets.pending.length);
+    if (sets.unresolved_video_items > 0) {
+      run.caveats.add(
+        "other",
+        `${plural(sets.unresolved_video_items, "video item")} of the tree did not resolve to a listed video ` +
+          "(excluded, deleted, tracking disabled, or outside the project) and count nowhere.",
+      );
+    }
+    if (sets.videos.length === 0) run.caveats.addEmpty("counted videos in this campaign");
+  } else {
+    run.caveats.add(
+      "other",
+      "Only the stats route was read (detail: stats): pending videos in the tree and scrape freshness were not checked.",
+    );
+  }
+}
+
+export async function analyzeCampaign(
+  client: AnalysisClient,
+  params: AnalyzeCampaignParams,
+): Promise<CampaignReport> {
+  const run = new WorkflowRun(client, "analyzeCampaign", params.asOf, params.onProgress);
+  const range = resolveWindow(run.asOfMs, params.from, params.to);
+  const { campaign, all } = await findCampaign(run, params.campaign_id, params.project_id);
+  const data = await gatherCampaign(run, campaign, range, { resolve: (params.detail ?? "full") === "full" });
+  run.phase("analyse");
+
+  const body = campaignBody(data, range, run.asOfMs);
+  body.highlights = highlights(body);
+  noteCampaign(run, data, all);
+  if (data.stats && data.set) {
+    const fromList = totalsFromVideos(data.set.videos);
+    if (fromList.view_count !== body.totals.view_count || fromList.video_count !== body.totals.video_count) {
+      run.caveats.add(
+        "other",
+        `The stats route's totals (${formatInt(body.totals.view_count)} views, ${body.totals.video_count} videos) differ from the ` +
+          `video list (${formatInt(fromList.view_count)} views, ${fromList.video_count} videos): data changed between the calls.`,
+      );
+    }
+  }
+  for (const c of data.creators ?? []) {
+    if (body.top_creators.slice(0, 3).some((t) => t.creator_id === c.id))
+      run.note("creator", c.id, c.tiktok_handle, c.description);
+  }
+  const freshness = summarizeFreshness(data.set?.videos ?? [], run.asOfMs);
+  run.caveats.addFreshness(freshness, "campaign's videos");
+  const meta = run.meta({ range, freshness, pending: data.set?.pending.length ?? 0 });
+  run.phase("done");
+  return { kind: "campaign", meta, ...body };
+}

@@ -1,0 +1,183 @@
+/**
+ * Workflow "content analysis across a campaign" (agent guide): the campaign's whole, de-duplicated
+ * video set (not just the stats route's top 10), ranked, with outliers, engagement, the posting-time
+ * pattern and a per-creator breakdown. Outliers are judged against each creator's norm over all their
+ * counted videos in the project, then kept when they belong to the campaign, so a creator whose
+ * campaign videos are all big hits is not compared with itself alone.
+ *
+ * Requests: the campaign list, the item tree, the project's creators and videos. Both API
+ * generations serve these routes alike.
+ * @module
+ */
+import { analyzeContent } from "../analysis/content.js";
+import {
+  type DayRange,
+  dayNumber,
+  dayNumberOfMs,
+  dayString,
+  type Instant,
+  utcDay,
+} from "../analysis/dates.js";
+import { formatCompact, formatInt, formatPercent, formatShare, plural } from "../analysis/format.js";
+import { summarizeFreshness } from "../analysis/freshness.js";
+import { findOutliers, type OutlierOptions } from "../analysis/outliers.js";
+import { DOW_NAMES } from "../analysis/posting-pattern.js";
+import type { Video } from "../schema/video.js";
+import { projectCreators, projectVideos } from "./campaign-data.js";
+import { campaignVideoSet, resolveCampaignTree } from "./campaign-tree.js";
+import type { AnalysisClient } from "./client.js";
+import { findCampaign } from "./load.js";
+import type { OnProgress } from "./progress.js";
+import type { CampaignContentReport } from "./reports/content.js";
+import { WorkflowRun } from "./run.js";
+
+export interface AnalyzeContentParams {
+  campaign_id: string;
+  project_id?: string;
+  /** Only videos posted in this range; default every video of the campaign. */
+  from?: string;
+  to?: string;
+  asOf?: Instant;
+  /** Length of the top and bottom lists (default 10). */
+  top?: number;
+  outliers?: OutlierOptions;
+  onProgress?: OnProgress;
+}
+
+function postedRange(videos: readonly Video[], asOfMs: number, from?: string, to?: string): DayRange {
+  let min: string | null = null;
+  for (const v of videos) {
+    const d = utcDay(v.posted_at);
+    if (d !== null && (min === null || d < min)) min = d;
+  }
+  const end = to ?? dayString(dayNumberOfMs(asOfMs));
+  const start = from ?? (min !== null && min <= end ? min : end);
+  return { from: start, to: end };
+}
+
+export async function analyzeCampaignContent(
+  client: AnalysisClient,
+  params: AnalyzeContentParams,
+): Promise<CampaignContentReport> {
+  const run = new WorkflowRun(client, "analyzeCampaignContent", params.asOf, params.onProgress);
+  const { campaign, all } = await findCampaign(run, params.campaign_id, params.project_id);
+  const [tree, videos, creators] = await Promise.all([
+    resolveCampaignTree(run, campaign.id),
+    projectVideos(run, campaign.project_id),
+    projectCreators(run, campaign.project_id),
+  ]);
+  run.phase("analyse");
+  const set = campaignVideoSet(tree, videos);
+  const range = postedRange(set.videos, run.asOfMs, params.from, params.to);
+  const from = dayNumber(range.from)!;
+  const to = dayNumber(range.to)!;
+  const inRange = set.videos.filter((v) => {
+    const d = dayNumber(utcDay(v.posted_at));
+    return d !== null && d >= from && d <= to;
+  });
+  const content = analyzeContent(inRange, creators, run.asOfMs, {
+    top: params.top ?? 10,
+    outliers: params.outliers,
+  });
+  const ids = new Set(inRange.map((v) => v.id));
+  const projectOutliers = findOutliers(videos, run.asOfMs, params.outliers);
+  const outliers = projectOutliers.outliers.filter((o) => ids.has(o.video_id));
+
+  run.note("campaign", campaign.id, campaign.name, campaign.description);
+  for (const id of tree.campaign_ids.slice(1)) {
+    const sub = all.find((c) => c.id === id);
+    if (sub) run.note("campaign", sub.id, sub.name, sub.description);
+  }
+  const byId = new Map(inRange.map((v) => [v.id, v]));
+  for (const id of [...content.top_videos, ...content.bottom_videos]
+    .map((v) => v.video_id)
+    .concat(outliers.map((o) => o.video_id))) {
+    const v = byId.get(id);
+    if (v) run.note("video", v.id, v.title, v.description);
+  }
+  const creatorById = new Map(creators.map((c) => [c.id, c]));
+  for (const row of content.creators.slice(0, 5)) {
+    const c = creatorById.get(row.creator_id);
+    if (c) run.note("creator", c.id, c.tiktok_handle, c.description);
+  }
+
+  run.caveats.add(
+    "recursive_dedup",
+    `The campaign and ${plural(tree.campaign_ids.length - 1, "sub-campaign")} were resolved to one video set; ` +
+      `${plural(set.duplicates_removed, "video")} reachable through several items ${set.duplicates_removed === 1 ? "is" : "are"} counted once.`,
+  );
+  run.caveats.addSnapshot();
+  run.caveats.addPending(set.pending.length);
+  if (inRange.length < set.videos.length) {
+    run.caveats.add(
+      "other",
+      `${plural(set.videos.length - inRange.length, "campaign video")} posted outside ${range.from} → ${range.to} were left out.`,
+    );
+  }
+  if (inRange.length === 0) run.caveats.addEmpty("counted videos in this campaign");
+  run.caveats.add(
+    "other",
+    "Posting times are bucketed in UTC; outliers need ≥ 5 videos at least 7 days old per creator, so young and sparse creators are not judged.",
+  );
+  const freshness = summarizeFreshness(inRange, run.asOfMs);
+  run.caveats.addFreshness(freshness, "campaign's videos");
+
+  const highlights: string[] = [];
+  if (content.video_count > 0) {
+    highlights.push(
+      `${plural(content.video_count, "video")}: median ${formatInt(content.median_views)} views, top 10 % above ` +
+        `${formatInt(content.p90_views)}; engagement ${formatPercent(content.engagement_rate)}.`,
+    );
+    const top = content.top_videos[0]!;
+    highlights.push(
+      `Best: ${top.title ?? top.video_id} by @${top.tiktok_handle ?? "?"} with ${formatCompact(top.view_count)} views.`,
+    );
+    const highs = outliers.filter((o) => o.direction === "high").length;
+    const lows = outliers.length - highs;
+    if (outliers.length > 0)
+      highlights.push(
+        `${plural(highs, "breakout video")} and ${plural(lows, "flop")} against their creators' norms.`,
+      );
+    const best = content.posting_pattern.best;
+    if (best) {
+      highlights.push(
+        `Best posting slot: ${DOW_NAMES[best.dow]} ${String(best.hour).padStart(2, "0")}:00 UTC (${formatInt(best.avg_views)} avg views over ${best.post_count} posts).`,
+      );
+    }
+    const lead = content.creators[0];
+    if (lead && lead.view_share !== null)
+      highlights.push(
+        `@${lead.tiktok_handle ?? lead.creator_id} brings ${formatShare(lead.view_share)} of the views.`,
+      );
+  }
+
+  const meta = run.meta({ range, freshness, pending: set.pending.length });
+  run.phase("done");
+  return {
+    kind: "campaign_content",
+    meta,
+    campaign: {
+      id: campaign.id,
+      name: campaign.name,
+      project_id: campaign.project_id,
+      description: campaign.description ?? null,
+      target_views: campaign.target_views,
+      target_at: campaign.target_at,
+    },
+    video_count: content.video_count,
+    total_views: content.total_views,
+    median_views: content.median_views,
+    p90_views: content.p90_views,
+    engagement_rate: content.engagement_rate,
+    top_videos: content.top_videos,
+    bottom_videos: content.bottom_videos,
+    outliers: {
+      items: outliers,
+      creators_checked: projectOutliers.creators_checked,
+      creators_too_few_videos: projectOutliers.creators_too_few_videos,
+    },
+    posting_pattern: content.posting_pattern,
+    creators: content.creators,
+    highlights,
+  };
+}

@@ -1,0 +1,11 @@
+/**
+ * The part of the client the workflows use. Typed as a `Pick` so a test double, a caching wrapper or a
+ * proxy-backed client only has to provide these namespaces.
+ * @module
+ */
+import type { TrackagoatClient } from "../client/index.js";
+
+export type AnalysisClient = Pick<
+  TrackagoatClient,
+  "projects" | "creators" | "videos" | "campaigns" | "analytics" | "goals" | "payoutAccruals" | "requestCount"
+>;

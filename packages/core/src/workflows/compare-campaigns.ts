@@ -1,0 +1,125 @@
+/**
+ * Workflow "compare campaigns": every campaign over the same range, with views gained normalised by
+ * the days each campaign was active in the range and by its creator count, so a campaign that started
+ * last week or runs with twice the creators is compared fairly. Ranked by views per active day.
+ *
+ * Requests: the campaign list, then one stats call per campaign (legacy); on the current generation
+ * each campaign's item tree and one `/analytics` series, plus the project's video list once.
+ * @module
+ */
+import {
+  type ComparableCampaign,
+  compareCampaignSeries,
+  totalsFromVideos,
+} from "../analysis/campaign-performance.js";
+import { type Instant, resolveWindow } from "../analysis/dates.js";
+import { formatInt, plural } from "../analysis/format.js";
+import { mergeFreshness, summarizeFreshness } from "../analysis/freshness.js";
+import { gatherCampaign } from "./campaign-data.js";
+import type { AnalysisClient } from "./client.js";
+import { mapLimit } from "./fetch.js";
+import { loadCampaigns, notFound } from "./load.js";
+import type { OnProgress } from "./progress.js";
+import type { CampaignComparisonReport } from "./reports/comparison.js";
+import { WorkflowRun } from "./run.js";
+
+export interface CompareCampaignsParams {
+  /** The campaigns to compare; default every campaign of `project_id`. */
+  campaign_ids?: string[];
+  project_id?: string;
+  from?: string;
+  to?: string;
+  asOf?: Instant;
+  onProgress?: OnProgress;
+}
+
+export async function compareCampaigns(
+  client: AnalysisClient,
+  params: CompareCampaignsParams,
+): Promise<CampaignComparisonReport> {
+  if (!params.campaign_ids?.length && !params.project_id) {
+    throw new TypeError("compareCampaigns needs campaign_ids or project_id");
+  }
+  const run = new WorkflowRun(client, "compareCampaigns", params.asOf, params.onProgress);
+  const range = resolveWindow(run.asOfMs, params.from, params.to);
+  const all = await loadCampaigns(run, params.project_id);
+  const chosen = params.campaign_ids?.length
+    ? params.campaign_ids.map((id) => {
+        const c = all.find((x) => x.id === id);
+        if (!c) throw notFound("campaign", id);
+        return c;
+      })
+    : all;
+
+  // The first call settles which API generation answers, so the rest do not each try a gone route.
+  const first = chosen.length > 0 ? [await gatherCampaign(run, chosen[0]!, range, { resolve: false })] : [];
+  const rest = await mapLimit(chosen.slice(1), 4, (c) => gatherCampaign(run, c, range, { resolve: false }));
+  const data = [...first, ...rest];
+  run.phase("analyse");
+
+  const comparable: ComparableCampaign[] = data.map((d) => ({
+    campaign_id: d.campaign.id,
+    name: d.campaign.name,
+    views: d.views,
+    totals: d.stats
+      ? { ...d.stats.totals, save_count: d.stats.totals.save_count ?? 0 }
+      : totalsFromVideos(d.set!.videos),
+  }));
+  const byId = new Map(comparable.map((c) => [c.campaign_id, c]));
+  const campaigns = new Map(chosen.map((c) => [c.id, c]));
+  const rows = compareCampaignSeries(comparable).map((r) => {
+    const c = campaigns.get(r.campaign_id)!;
+    return {
+      ...r,
+      totals: byId.get(r.campaign_id)!.totals,
+      target_views: c.target_views,
+      target_at: c.target_at,
+    };
+  });
+
+  for (const c of chosen) run.note("campaign", c.id, c.name, c.description);
+  run.caveats.add(
+    "recursive_dedup",
+    "Each campaign's figures are recursive over its sub-campaigns (each video once); a parent and its child " +
+      "share videos, so their rows overlap and must not be added up.",
+  );
+  run.caveats.addSnapshot();
+  const sets = data.flatMap((d) => (d.set ? [d.set] : []));
+  const pending = sets.reduce((s, x) => s + x.pending.length, 0);
+  run.caveats.addPending(pending);
+  if (chosen.length === 0) run.caveats.addEmpty("campaigns");
+  const freshness = mergeFreshness(sets.map((s) => summarizeFreshness(s.videos, run.asOfMs)));
+  if (sets.length === 0 && chosen.length > 0) {
+    run.caveats.add(
+      "other",
+      "Scrape freshness and pending videos were not checked: the stats routes do not carry them.",
+    );
+  }
+  run.caveats.addFreshness(freshness, "campaigns' videos");
+
+  const highlights: string[] = [];
+  const best = rows[0];
+  const last = rows.at(-1);
+  if (best && best.views_per_active_day !== null) {
+    highlights.push(
+      `${best.name} leads with ${formatInt(best.views_per_active_day)} views per active day ` +
+        `(${plural(best.days_active, "active day")}, ${formatInt(best.views_per_creator)} views per creator).`,
+    );
+  }
+  if (last && last !== best && last.views_per_active_day !== null) {
+    highlights.push(`${last.name} trails with ${formatInt(last.views_per_active_day)} views per active day.`);
+  }
+  const inactive = rows.filter((r) => r.days_active === 0);
+  if (inactive.length > 0)
+    highlights.push(`${plural(inactive.length, "campaign")} had no views in the range.`);
+
+  const meta = run.meta({ range, freshness, pending });
+  run.phase("done");
+  return {
+    kind: "campaign_comparison",
+    meta,
+    project_id: params.project_id ?? chosen[0]?.project_id ?? null,
+    campaigns: rows,
+    highlights,
+  };
+}

@@ -1,0 +1,33 @@
+/** Empty inputs end to end: a campaign with no items gives a valid, NaN-free report that says so. */
+import { describe, expect, it } from "vitest";
+import { assertJsonSafe } from "../test-helpers/json-safe.js";
+import { withSandbox } from "../test-helpers/sandbox.js";
+import { analyzeCampaign } from "./analyze-campaign.js";
+import { analyzeCampaignContent } from "./analyze-content.js";
+import { compareCampaigns } from "./compare-campaigns.js";
+import { renderMarkdown } from "./markdown/index.js";
+import { REPORT_SCHEMAS } from "./reports/index.js";
+
+const sandbox = withSandbox({ seed: 3, apiGeneration: "current" });
+
+describe("an empty campaign", () => {
+  it("yields valid reports with zero totals, null rates and an empty-input caveat", async () => {
+    const { client, sandbox: sb } = sandbox();
+    const asOf = sb.truth.as_of;
+    const project = (await client.projects.list()).data[0]!;
+    const empty = await client.campaigns.create(project.id, { name: "Nothing yet" });
+    for (const report of [
+      await analyzeCampaign(client, { campaign_id: empty.id, asOf }),
+      await analyzeCampaignContent(client, { campaign_id: empty.id, asOf }),
+      await compareCampaigns(client, { campaign_ids: [empty.id], asOf }),
+    ]) {
+      expect(REPORT_SCHEMAS[report.kind].safeParse(report).error).toBeUndefined();
+      assertJsonSafe(report);
+      expect(renderMarkdown(report).length).toBeGreaterThan(0);
+    }
+    const r = await analyzeCampaign(client, { campaign_id: empty.id, asOf });
+    expect(r.totals.view_count).toBe(0);
+    expect(r.concentration.top_video_share).toBeNull();
+    expect(r.meta.caveats.some((c) => c.startsWith("No counted videos"))).toBe(true);
+  });
+});

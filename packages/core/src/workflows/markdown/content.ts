@@ -1,0 +1,57 @@
+/** Markdown for a {@link CampaignContentReport}. @module */
+
+import type { z } from "zod";
+import { formatInt, formatPercent, formatShare } from "../../analysis/format.js";
+import { DOW_NAMES } from "../../analysis/posting-pattern.js";
+import type { CampaignContentReport } from "../reports/content.js";
+import type { RankedVideoSchema } from "../reports/parts.js";
+import { bullets, metaFooter, sections, table, who } from "./common.js";
+
+type Ranked = z.infer<typeof RankedVideoSchema>;
+const videoRows = (vs: Ranked[]) =>
+  vs.map((v) => [
+    v.title ?? v.video_id,
+    who(v.tiktok_handle, v.creator_id ?? "direct"),
+    v.posted_at.slice(0, 10),
+    formatInt(v.view_count),
+    formatPercent(v.engagement_rate),
+  ]);
+
+export function renderContent(r: CampaignContentReport): string {
+  const headers = ["video", "creator", "posted", "views", "ER"];
+  const slots = [...r.posting_pattern.cells]
+    .filter((c) => c.post_count >= 2)
+    .sort((a, b) => b.avg_views - a.avg_views)
+    .slice(0, 3)
+    .map(
+      (c) =>
+        `${DOW_NAMES[c.dow]} ${String(c.hour).padStart(2, "0")}:00 UTC: ${formatInt(c.avg_views)} avg views (${c.post_count} posts)`,
+    );
+  return sections(
+    `# Content: ${r.campaign.name}`,
+    bullets(r.highlights),
+    `**Top videos**\n${table(headers, videoRows(r.top_videos.slice(0, 5)))}`,
+    `**Bottom videos** (at least 3 days old)\n${table(headers, videoRows(r.bottom_videos.slice(0, 5)))}`,
+    `**Outliers** (robust z of ln views per creator)\n${table(
+      ["video", "direction", "views", "× creator median"],
+      r.outliers.items
+        .slice(0, 10)
+        .map((o) => [o.title ?? o.video_id, o.direction, formatInt(o.view_count), o.ratio_to_median]),
+    )}`,
+    slots.length > 0 ? `**Best posting slots**\n${bullets(slots)}` : null,
+    `**Creators**\n${table(
+      ["creator", "posts", "views", "median", "ER", "share"],
+      r.creators
+        .slice(0, 10)
+        .map((c) => [
+          who(c.tiktok_handle, c.creator_id),
+          c.posts,
+          formatInt(c.views),
+          formatInt(c.median_views),
+          formatPercent(c.engagement_rate),
+          formatShare(c.view_share),
+        ]),
+    )}`,
+    metaFooter(r.meta),
+  );
+}

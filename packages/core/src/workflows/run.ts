@@ -1,0 +1,148 @@
+/**
+ * The bookkeeping of one workflow run: the clock, caveats, notes read, requests spent, progress, and
+ * which API generation answered. It builds the report's `meta`, so every workflow reports these the
+ * same way.
+ * @module
+ */
+import { Caveats } from "../analysis/caveats.js";
+import { type DayRange, type Instant, instantIso, instantMs } from "../analysis/dates.js";
+import type { FreshnessSummary } from "../analysis/freshness.js";
+import type { AnalysisClient } from "./client.js";
+import { isGone } from "./fetch.js";
+import type { OnProgress } from "./progress.js";
+import type { ApiGeneration, Note, ReportMeta } from "./reports/meta.js";
+
+const MAX_NOTE_CHARS = 2000;
+
+/**
+ * Clients whose API answered a stats route with 410: later runs on the same client go straight to the
+ * fallback instead of spending a request to learn it again.
+ */
+const goneClients = new WeakMap<object, true>();
+
+export class WorkflowRun {
+  readonly caveats = new Caveats();
+  readonly notes: Note[] = [];
+  readonly asOfMs: number;
+  readonly asOfIso: string;
+  generation: ApiGeneration | null = null;
+  readonly #startRequests: number;
+  readonly #memo = new Map<string, Promise<unknown>>();
+
+  constructor(
+    readonly client: AnalysisClient,
+    readonly workflow: string,
+    asOf: Instant | undefined,
+    readonly onProgress?: OnProgress,
+  ) {
+    // The only place a workflow reads the wall clock: the analyses below take it as a parameter.
+    const clock = asOf ?? new Date();
+    this.asOfMs = instantMs(clock);
+    this.asOfIso = instantIso(clock);
+    this.#startRequests = client.requestCount;
+  }
+
+  get requests(): number {
+    return this.client.requestCount - this.#startRequests;
+  }
+
+  /** A page callback that reports fetch progress for `resource`. */
+  pageProgress(resource: string): (pages: number, items: number) => void {
+    return (pages, items) =>
+      this.onProgress?.({
+        workflow: this.workflow,
+        phase: "fetch",
+        resource,
+        pages,
+        items,
+        requests: this.requests,
+      });
+  }
+
+  phase(phase: "analyse" | "done"): void {
+    this.onProgress?.({ workflow: this.workflow, phase, requests: this.requests });
+  }
+
+  /** Runs `load` once per key during the run: a project's video list is fetched once, however many campaigns need it. */
+  once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let p = this.#memo.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = load();
+      this.#memo.set(key, p);
+    }
+    return p;
+  }
+
+  /** Records an entity's notes; empty descriptions are skipped, long ones trimmed. */
+  note(
+    entity: Note["entity"],
+    id: string,
+    name: string | null,
+    description: string | null | undefined,
+  ): void {
+    const text = description?.trim();
+    if (!text || this.notes.some((n) => n.entity === entity && n.id === id)) return;
+    this.notes.push({
+      entity,
+      id,
+      name,
+      description: text.length > MAX_NOTE_CHARS ? `${text.slice(0, MAX_NOTE_CHARS)}…` : text,
+    });
+  }
+
+  /**
+   * Calls a first-generation stats route, or — once any stats route has answered 410 — the
+   * second-generation fallback. The switch is remembered for the rest of the run.
+   */
+  async stats<T>(legacy: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {
+    if (this.generation !== "current" && goneClients.has(this.client)) this.useCurrentGeneration();
+    if (this.generation !== "current") {
+      try {
+        const value = await legacy();
+        this.generation ??= "legacy";
+        return value;
+      } catch (err) {
+        if (!isGone(err)) throw err;
+        this.useCurrentGeneration();
+      }
+    }
+    return fallback();
+  }
+
+  useCurrentGeneration(): void {
+    this.generation = "current";
+    goneClients.set(this.client, true);
+    this.caveats.add(
+      "api_fallback",
+      "The per-entity stats routes answered 410 Gone (current API generation); figures were rebuilt from " +
+        "/analytics series and the paginated lists instead.",
+    );
+  }
+
+  meta(input: {
+    range: DayRange;
+    freshness: FreshnessSummary;
+    pending: number;
+    excludedKnown?: number;
+    excludedNote?: string;
+  }): ReportMeta {
+    const pending = input.pending;
+    const reason =
+      "Only auto_tracked, included and direct_add videos count. " +
+      (pending > 0
+        ? `${pending} pending_review video${pending === 1 ? " is" : "s are"} waiting in the Tracking Inbox and were left out. `
+        : "No pending_review video was found. ") +
+      "Excluded videos are never listed by the API, so they cannot be counted here." +
+      (input.excludedNote ? ` ${input.excludedNote}` : "");
+    return {
+      generated_at: this.asOfIso,
+      range: input.range,
+      freshness: input.freshness,
+      excluded: { pending_review: pending, excluded_known: input.excludedKnown ?? 0, reason },
+      caveats: this.caveats.messages(),
+      notes: this.notes,
+      requests: this.requests,
+      api_generation: this.generation,
+    };
+  }
+}

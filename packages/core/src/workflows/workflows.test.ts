@@ -1,0 +1,144 @@
+/**
+ * Every workflow against a legacy-generation sandbox over HTTP: the report validates against its zod
+ * schema, survives a JSON round trip unchanged with no NaN anywhere, renders to markdown, and counts
+ * exactly the requests the sandbox saw.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TrackagoatClient } from "../client/index.js";
+import type { Campaign } from "../schema/campaign.js";
+import type { Creator } from "../schema/creator.js";
+import type { Project } from "../schema/project.js";
+import { assertJsonSafe } from "../test-helpers/json-safe.js";
+import { withSandbox } from "../test-helpers/sandbox.js";
+import { analyzeCampaign } from "./analyze-campaign.js";
+import { analyzeCampaignContent } from "./analyze-content.js";
+import { analyzeCreatorTrend } from "./analyze-creator-trend.js";
+import { compareCampaigns } from "./compare-campaigns.js";
+import { fetchAll } from "./fetch.js";
+import { findUnderperformingCreators } from "./find-underperformers.js";
+import { renderMarkdown } from "./markdown/index.js";
+import { programHealth } from "./program-health.js";
+import type { ProgressEvent } from "./progress.js";
+import { REPORT_SCHEMAS, type Report } from "./reports/index.js";
+
+const sandbox = withSandbox();
+let project: Project;
+let campaigns: Campaign[];
+let creators: Creator[];
+let asOf: string;
+
+beforeAll(async () => {
+  const { client, sandbox: sb } = sandbox();
+  asOf = sb.truth.as_of;
+  project = (await client.projects.list()).data[0]!;
+  campaigns = await fetchAll(client.campaigns.list({ project_id: project.id, limit: 100 }));
+  creators = await fetchAll(client.creators.list({ project_id: project.id, limit: 100 }));
+});
+
+/** Runs a workflow with a fresh client and a reset request log, then checks the report's invariants. */
+async function check<R extends Report>(run: (client: TrackagoatClient) => Promise<R>): Promise<R> {
+  const h = sandbox();
+  const client = h.newClient();
+  h.sandbox.resetRequests();
+  const report = await run(client);
+  expect(REPORT_SCHEMAS[report.kind].safeParse(report).error).toBeUndefined();
+  assertJsonSafe(report);
+  expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  expect(report.meta.requests).toBe(h.sandbox.requests().total);
+  expect(report.meta.requests).toBe(client.requestCount);
+  expect(report.meta.generated_at).toBe(asOf);
+  const md = renderMarkdown(report);
+  expect(md).toMatch(/^# /);
+  for (const caveat of report.meta.caveats) expect(md).toContain(caveat);
+  return report;
+}
+
+describe("analyzeCampaign", () => {
+  it("reports totals, pacing, concentration and target progress with its caveats", async () => {
+    const parent = campaigns.find((c) => c.target_views !== null) ?? campaigns[0]!;
+    const r = await check((c) => analyzeCampaign(c, { campaign_id: parent.id, asOf }));
+    expect(r.totals).toEqual(sandbox().sandbox.truth.campaign_totals[parent.id]);
+    expect(r.meta.api_generation).toBe("legacy");
+    expect(r.pacing.days).toBe(30);
+    expect(r.meta.caveats.some((c) => c.includes("de-duplicated") || c.includes("recursive"))).toBe(true);
+    expect(r.meta.notes.some((n) => n.entity === "campaign" && n.id === parent.id)).toBe(
+      !!parent.description,
+    );
+    expect(r.highlights.length).toBeGreaterThan(0);
+  });
+
+  it("costs two requests with detail: stats (campaign list page + stats route)", async () => {
+    const r = await check((c) =>
+      analyzeCampaign(c, { campaign_id: campaigns[0]!.id, project_id: project.id, asOf, detail: "stats" }),
+    );
+    expect(r.meta.requests).toBe(2);
+    expect(r.tree).toBeNull();
+  });
+});
+
+describe("compareCampaigns", () => {
+  it("ranks every campaign of the project over the same range", async () => {
+    const r = await check((c) => compareCampaigns(c, { project_id: project.id, asOf }));
+    expect(r.campaigns).toHaveLength(campaigns.length);
+    expect(r.campaigns.map((x) => x.rank)).toEqual(campaigns.map((_, i) => i + 1));
+    expect(r.meta.requests).toBe(1 + campaigns.length);
+  });
+});
+
+describe("findUnderperformingCreators", () => {
+  it("reads two lists only and reports progress", async () => {
+    const events: ProgressEvent[] = [];
+    const r = await check((c) =>
+      findUnderperformingCreators(c, { project_id: project.id, asOf, onProgress: (e) => events.push(e) }),
+    );
+    const videoPages = events.filter((e) => e.resource === "videos").length;
+    expect(r.meta.requests).toBe(videoPages + events.filter((e) => e.resource === "creators").length);
+    expect(events.at(-1)?.phase).toBe("done");
+    expect(r.evaluated).toBe(creators.length);
+    expect(r.meta.api_generation).toBeNull();
+    expect(r.total_underperformers).toBeGreaterThan(0);
+  });
+});
+
+describe("analyzeCampaignContent", () => {
+  it("ranks the campaign's whole video set and finds outliers against creators' norms", async () => {
+    const r = await check((c) => analyzeCampaignContent(c, { campaign_id: campaigns[0]!.id, asOf }));
+    expect(r.video_count).toBe(sandbox().sandbox.truth.campaign_totals[campaigns[0]!.id]!.video_count);
+    expect(r.top_videos[0]!.view_count).toBeGreaterThanOrEqual(r.top_videos.at(-1)!.view_count);
+  });
+});
+
+describe("analyzeCreatorTrend", () => {
+  it("measures growth week by week from the stats route", async () => {
+    const creator = creators[0]!;
+    const r = await check((c) =>
+      analyzeCreatorTrend(c, { creator_id: creator.id, project_id: project.id, asOf }),
+    );
+    expect(r.creator.id).toBe(creator.id);
+    expect(r.meta.api_generation).toBe("legacy");
+    expect(r.weeks.length).toBeGreaterThanOrEqual(5);
+    expect(r.views.pacing.days).toBeGreaterThan(0);
+  });
+});
+
+describe("programHealth", () => {
+  it("summarises freshness, backlog, over-posting, goals (cross-checked), underperformers and payouts", async () => {
+    const r = await check((c) => programHealth(c, { project_id: project.id, asOf }));
+    expect(r.project.name).toBe(project.name);
+    expect(r.goals.available).toBe(true);
+    expect(r.goals.cross_check.status_agreed).toBe(r.goals.cross_check.checked);
+    expect(r.goals.cross_check.posts_actual_agreed).toBe(r.goals.cross_check.posts_actual_checked);
+    expect(r.payouts.available).toBe(true);
+    expect(r.meta.notes.some((n) => n.entity === "project")).toBe(!!project.description);
+  });
+});
+
+describe("errors", () => {
+  it("throws NotFoundError for a campaign the key cannot see", async () => {
+    await expect(analyzeCampaign(sandbox().newClient(), { campaign_id: "nope", asOf })).rejects.toMatchObject(
+      {
+        name: "NotFoundError",
+      },
+    );
+  });
+});
