@@ -5,6 +5,7 @@ import {
   analyzeCampaign,
   createClient,
   findUnderperformingCreators,
+  formatProgress,
   isTrackagoatError,
   programHealth,
   renderMarkdown,
@@ -12,6 +13,17 @@ import {
 import { startSandbox } from "@goatkit/sandbox";
 
 const say = (msg) => process.stderr.write(`${msg}\n`);
+// On a terminal, progress rewrites one line; in a log, only phase changes are printed.
+let lastPhase = "";
+const progress = (line) => {
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[2K  … ${line}`);
+  else if (!line.startsWith(lastPhase) || !lastPhase) say(`  … ${line}`);
+  lastPhase = line.split(",")[0];
+  if (line.includes(": done")) {
+    if (process.stderr.isTTY) process.stderr.write("\n");
+    lastPhase = "";
+  }
+};
 
 async function main() {
   let sandbox;
@@ -32,7 +44,7 @@ async function main() {
       return;
     }
     say(`goatkit: analysing project "${project.name}"…`);
-    const onProgress = (e) => say(`  … ${e.message ?? e.phase ?? JSON.stringify(e)}`);
+    const onProgress = (event) => progress(formatProgress(event));
 
     const underperformers = await findUnderperformingCreators(client, {
       project_id: project.id,

@@ -19,5 +19,5 @@ export { fetchAll, mapLimit, PAGE_LIMIT } from "./fetch.js";
 export { type FindUnderperformersParams, findUnderperformingCreators } from "./find-underperformers.js";
 export * from "./markdown/index.js";
 export { type ProgramHealthParams, programHealth } from "./program-health.js";
-export type { OnProgress, ProgressEvent } from "./progress.js";
+export { formatProgress, type OnProgress, type ProgressEvent } from "./progress.js";
 export * from "./reports/index.js";

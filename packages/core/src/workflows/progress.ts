@@ -18,3 +18,24 @@ export interface ProgressEvent {
 }
 
 export type OnProgress = (event: ProgressEvent) => void;
+
+/**
+ * One human line for a progress event, shared by every front end (TUI status bar, CLI, MCP).
+ *
+ * @example
+ * formatProgress({ workflow: "analyzeCampaign", phase: "fetch", resource: "videos", pages: 3, items: 300, requests: 5 })
+ * // "analyzeCampaign: fetching videos, 300 so far (3 pages, 5 requests)"
+ */
+export function formatProgress(event: ProgressEvent): string {
+  const requests = event.requests === undefined ? "" : `, ${event.requests} requests`;
+  if (event.phase === "fetch") {
+    const what = event.resource ?? "data";
+    const items = event.items === undefined ? "" : `, ${event.items} so far`;
+    const pages = event.pages === undefined ? "" : `${event.pages} pages`;
+    const detail = [pages, requests.slice(2)].filter(Boolean).join(", ");
+    return `${event.workflow}: fetching ${what}${items}${detail ? ` (${detail})` : ""}`;
+  }
+  if (event.phase === "analyse")
+    return `${event.workflow}: analysing${requests ? ` (${requests.slice(2)})` : ""}`;
+  return `${event.workflow}: done${requests ? ` (${requests.slice(2)})` : ""}`;
+}
