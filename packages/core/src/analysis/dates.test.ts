@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   addDays,
+  civilFromDays,
   dayNumber,
   dayOfWeek,
   dayString,
   daysBetween,
+  daysFromCivil,
   fullWeekStarts,
   isoWeekStart,
   overlappingWeekStarts,
@@ -50,6 +52,42 @@ describe("day numbers", () => {
     expect(dayOfWeek(sunday)).toBe(0);
     expect(dayString(isoWeekStart(sunday))).toBe("2026-03-09");
     expect(dayString(isoWeekStart(dayNumber("2026-03-09")!))).toBe("2026-03-09");
+  });
+});
+
+describe("daysFromCivil and civilFromDays", () => {
+  it("agree with Date.UTC and invert each other, across leap days, centuries and before the epoch", () => {
+    for (const [y, m, d] of [
+      [1970, 1, 1],
+      [1969, 12, 31],
+      [1600, 2, 29],
+      [1900, 3, 1],
+      [2000, 2, 29],
+      [2024, 12, 31],
+      [2100, 2, 28],
+      [9999, 12, 31],
+    ] as const) {
+      const n = daysFromCivil(y, m, d);
+      expect(n, `${y}-${m}-${d}`).toBe(Date.UTC(y, m - 1, d) / 86_400_000);
+      expect(civilFromDays(n)).toEqual([y, m, d]);
+    }
+  });
+  it("round-trips every day of four centuries", () => {
+    const start = daysFromCivil(1900, 1, 1);
+    const wrong: number[] = [];
+    for (let n = start; n < start + 146_097; n++) {
+      const [y, m, d] = civilFromDays(n);
+      if (
+        daysFromCivil(y, m, d) !== n ||
+        dayString(n) !== new Date(n * 86_400_000).toISOString().slice(0, 10)
+      ) {
+        wrong.push(n);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+  it("carries a day-of-month overflow into the next month", () => {
+    expect(daysFromCivil(2026, 2, 30)).toBe(daysFromCivil(2026, 3, 2));
   });
 });
 

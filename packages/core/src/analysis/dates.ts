@@ -25,8 +25,11 @@ function digits(s: string, start: number, len: number): number {
   return n;
 }
 
-/** Days since the epoch of a proleptic Gregorian date (Hinnant's days_from_civil). */
-function daysFromCivil(y: number, m: number, d: number): number {
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil; exact for every
+ * year, month 1–12). Day-of-month overflow carries on linearly (Feb 30 = Mar 2); no validation.
+ */
+export function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
@@ -116,8 +119,14 @@ export function dayNumber(day: string | null | undefined): number | null {
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
-/** `YYYY-MM-DD` of a day number (Hinnant's civil_from_days). */
-export function dayString(dayNum: number): string {
+// civil_from_days writes its result here rather than returning a tuple, so that dayString, which the
+// analyses call per day and per bucket, allocates nothing but its string.
+let civilY = 0;
+let civilM = 0;
+let civilD = 0;
+
+/** Hinnant's civil_from_days: sets civilY, civilM, civilD to the date of a day number. */
+function toCivil(dayNum: number): void {
   const z = dayNum + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -126,10 +135,21 @@ export function dayString(dayNum: number): string {
   );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${y}-${pad2(m)}-${pad2(d)}`;
+  civilD = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  civilM = mp < 10 ? mp + 3 : mp - 9;
+  civilY = yoe + era * 400 + (civilM <= 2 ? 1 : 0);
+}
+
+/** `[year, month, day]` of a day number (Hinnant's civil_from_days; the inverse of {@link daysFromCivil}). */
+export function civilFromDays(dayNum: number): [year: number, month: number, day: number] {
+  toCivil(dayNum);
+  return [civilY, civilM, civilD];
+}
+
+/** `YYYY-MM-DD` of a day number (Hinnant's civil_from_days). */
+export function dayString(dayNum: number): string {
+  toCivil(dayNum);
+  return `${civilY}-${pad2(civilM)}-${pad2(civilD)}`;
 }
 
 /** UTC calendar day of an ISO instant, `null` if it cannot be parsed. */

@@ -22,7 +22,7 @@ import { summarizeFreshness } from "../analysis/freshness.js";
 import type { DatedValue } from "../analysis/inputs.js";
 import { round } from "../analysis/stats-math.js";
 import type { Video } from "../schema/video.js";
-import { type CampaignData, gatherCampaign } from "./campaign-data.js";
+import { type CampaignData, campaignInfo, gatherCampaign } from "./campaign-data.js";
 import type { AnalysisClient } from "./client.js";
 import { findCampaign } from "./load.js";
 import type { OnProgress } from "./progress.js";
@@ -120,14 +120,7 @@ export function campaignBody(
     : postsByDay(set!.videos, range);
   const pace = pacing(data.views);
   return {
-    campaign: {
-      id: campaign.id,
-      name: campaign.name,
-      project_id: campaign.project_id,
-      description: campaign.description ?? null,
-      target_views: campaign.target_views,
-      target_at: campaign.target_at,
-    },
+    campaign: campaignInfo(campaign),
     totals,
     totals_source: stats ? "stats_route" : "video_list",
     tree:

@@ -23,7 +23,7 @@ import { summarizeFreshness } from "../analysis/freshness.js";
 import { findOutliers, type OutlierOptions } from "../analysis/outliers.js";
 import { DOW_NAMES } from "../analysis/posting-pattern.js";
 import type { Video } from "../schema/video.js";
-import { projectCreators, projectVideos } from "./campaign-data.js";
+import { campaignInfo, projectCreators, projectVideos } from "./campaign-data.js";
 import { campaignVideoSet, resolveCampaignTree } from "./campaign-tree.js";
 import type { AnalysisClient } from "./client.js";
 import { findCampaign } from "./load.js";
@@ -156,14 +156,7 @@ export async function analyzeCampaignContent(
   return {
     kind: "campaign_content",
     meta,
-    campaign: {
-      id: campaign.id,
-      name: campaign.name,
-      project_id: campaign.project_id,
-      description: campaign.description ?? null,
-      target_views: campaign.target_views,
-      target_at: campaign.target_at,
-    },
+    campaign: campaignInfo(campaign),
     video_count: content.video_count,
     total_views: content.total_views,
     median_views: content.median_views,

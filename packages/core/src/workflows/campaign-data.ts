@@ -19,6 +19,7 @@ import {
   resolveCampaignTree,
 } from "./campaign-tree.js";
 import { loadCreators, loadProjectVideos } from "./load.js";
+import type { CampaignReport } from "./reports/campaign.js";
 import type { WorkflowRun } from "./run.js";
 
 export interface CampaignData {
@@ -30,6 +31,18 @@ export interface CampaignData {
   /** Cumulative views at each day's end over the range. */
   views: DatedValue[];
   creators: Creator[] | null;
+}
+
+/** The `campaign` header of the campaign reports (analyzeCampaign, analyzeCampaignContent). */
+export function campaignInfo(campaign: Campaign): CampaignReport["campaign"] {
+  return {
+    id: campaign.id,
+    name: campaign.name,
+    project_id: campaign.project_id,
+    description: campaign.description ?? null,
+    target_views: campaign.target_views,
+    target_at: campaign.target_at,
+  };
 }
 
 export const projectVideos = (run: WorkflowRun, projectId: string) =>

@@ -2,36 +2,28 @@
  * Calendar arithmetic on UTC days. A day is handled as a "day number" (days since 1970-01-01) so range
  * loops, week/month bucketing and posting-day lookups are integer math: stats over 250,000 videos must
  * not build a `Date` per video per day.
+ *
+ * The calendar itself (Hinnant's days_from_civil / civil_from_days, weekdays, ISO week starts) is
+ * `@goatkit/core`'s; what is here are the sandbox's own entry points: a no-validation parse for days the
+ * sandbox wrote itself, a strict one for caller-supplied days, and month bucketing.
  */
+import {
+  civilFromDays,
+  DAY_MS,
+  dayNumberOfMs,
+  dayOfWeek,
+  daysFromCivil,
+  isoWeekStart as isoWeekStartNumber,
+} from "@goatkit/core";
 import type { Day } from "../world/types.js";
 
-const MS_PER_DAY = 86_400_000;
+/**
+ * `dayOfWeek(n)`: 0 = Sunday … 6 = Saturday. `isoWeekStartNumber(n)`: day number of the Monday starting
+ * the ISO week that contains day number `n`.
+ */
+export { DAY_MS as MS_PER_DAY, dayOfWeek, isoWeekStartNumber };
+
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Day number of a civil date (Howard Hinnant's days_from_civil; exact for the proleptic Gregorian calendar). */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
-
-/** `[year, month, day]` of a day number (inverse of {@link daysFromCivil}). */
-export function civilFromDays(dayNumber: number): [number, number, number] {
-  const z = dayNumber + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
 
 const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
 
@@ -59,20 +51,10 @@ export function parseDay(value: string): number | null {
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
-/** `YYYY-MM-DD` of a day number. */
+/** `YYYY-MM-DD` of a day number (the year padded to four digits, as `Date#toISOString` does). */
 export function dayString(dayNumber: number): Day {
   const [y, m, d] = civilFromDays(dayNumber);
   return `${String(y).padStart(4, "0")}-${pad2(m)}-${pad2(d)}`;
-}
-
-/** Day of week, 0 = Sunday (1970-01-01, day 0, was a Thursday). */
-export function dayOfWeek(dayNumber: number): number {
-  return (((dayNumber + 4) % 7) + 7) % 7;
-}
-
-/** Day number of the Monday starting the ISO week that contains `dayNumber`. */
-export function isoWeekStartNumber(dayNumber: number): number {
-  return dayNumber - ((dayOfWeek(dayNumber) + 6) % 7);
 }
 
 /** The Monday (`YYYY-MM-DD`) of the ISO week containing `day`. */
@@ -106,12 +88,10 @@ function isUtcIso(iso: string): boolean {
  */
 export function instantDayNumber(iso: string): number {
   if (iso.length >= 10 && isUtcIso(iso)) return dayNumber(iso);
-  return Math.floor(Date.parse(iso) / MS_PER_DAY);
+  return dayNumberOfMs(Date.parse(iso));
 }
 
 /** Epoch milliseconds of 00:00 UTC of a day number. */
 export function dayStartMs(dayNumber: number): number {
-  return dayNumber * MS_PER_DAY;
+  return dayNumber * DAY_MS;
 }
-
-export { MS_PER_DAY };

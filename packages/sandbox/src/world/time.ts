@@ -3,12 +3,18 @@
  * window. Everything time-related in the generator goes through a Timeline so that day indices, day
  * strings and instants always agree.
  */
+import {
+  DAY_MS,
+  dayNumberOfMs,
+  HOUR_MS,
+  isoWeekStart as isoWeekStartDay,
+  parseInstantMs,
+} from "@goatkit/core";
 import type { Day } from "./types.js";
 
+export { DAY_MS, HOUR_MS };
 export const SECOND_MS = 1000;
 export const MINUTE_MS = 60_000;
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 86_400_000;
 export const WEEK_MS = 7 * DAY_MS;
 
 /** Days of the analysis window that the planted truth describes (D−29 … D). */
@@ -41,37 +47,12 @@ export function iso(ms: number): string {
   return prefix + time;
 }
 
-function digitsAt(s: string, at: number, len: number): number {
-  let n = 0;
-  for (let i = at; i < at + len; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return Number.NaN;
-    n = n * 10 + c;
-  }
-  return n;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-}
-
-/** Milliseconds of an ISO instant; the generator's own `YYYY-MM-DDTHH:MM:SS.mmmZ` is parsed by hand. */
+/**
+ * Milliseconds of an ISO instant, NaN when unparseable. The generator's own `YYYY-MM-DDTHH:MM:SS.mmmZ`
+ * is parsed by hand (core's {@link parseInstantMs}), anything else by `Date.parse`.
+ */
 export function parseIso(s: string): number {
-  if (s.length === 24 && s.charCodeAt(23) === 90 && s.charCodeAt(10) === 84) {
-    const ms =
-      daysFromCivil(digitsAt(s, 0, 4), digitsAt(s, 5, 2), digitsAt(s, 8, 2)) * DAY_MS +
-      digitsAt(s, 11, 2) * HOUR_MS +
-      digitsAt(s, 14, 2) * MINUTE_MS +
-      digitsAt(s, 17, 2) * SECOND_MS +
-      digitsAt(s, 20, 3);
-    if (Number.isFinite(ms)) return ms;
-  }
-  return Date.parse(s);
+  return parseInstantMs(s) ?? Number.NaN;
 }
 
 export function dayOf(ms: number): Day {
@@ -84,9 +65,7 @@ export function utcMidnight(ms: number): number {
 
 /** Monday 00:00 UTC of the ISO week containing `ms`. */
 export function isoWeekStart(ms: number): number {
-  const midnight = utcMidnight(ms);
-  const dow = (new Date(midnight).getUTCDay() + 6) % 7; // Monday = 0
-  return midnight - dow * DAY_MS;
+  return isoWeekStartDay(dayNumberOfMs(ms)) * DAY_MS;
 }
 
 /** Milliseconds of `YYYY-MM-DD` at 00:00 UTC. */
