@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { video } from "../test-helpers/analysis-fixtures.js";
 import { assertJsonSafe } from "../test-helpers/json-safe.js";
 import {
+  baselineSeries,
   compareCampaignSeries,
   concentration,
   dailyGains,
@@ -60,12 +61,51 @@ describe("totalsFromVideos", () => {
   });
 });
 
+describe("baselineSeries", () => {
+  it("keeps the baseline day (from − 1) and the range, nothing else", () => {
+    const s = series([90, 100, 110, 130, 160, 200], 1); // 03-01 … 03-06
+    expect(baselineSeries(s, { from: "2026-03-03", to: "2026-03-05" })).toEqual([
+      { date: "2026-03-02", value: 100 },
+      { date: "2026-03-03", value: 110 },
+      { date: "2026-03-04", value: 130 },
+      { date: "2026-03-05", value: 160 },
+    ]);
+    // No point for the baseline day (data starts inside the range): the range's first point is the baseline.
+    expect(baselineSeries(s, { from: "2026-03-01", to: "2026-03-02" })).toEqual(series([90, 100], 1));
+    // Across a month end.
+    const feb = [
+      { date: "2026-02-28", value: 5 },
+      { date: "2026-03-01", value: 8 },
+    ];
+    expect(baselineSeries(feb, { from: "2026-03-01", to: "2026-03-01" })).toEqual(feb);
+  });
+});
+
 describe("pacing", () => {
+  it("measures a 3-day range from its baseline day: 3 gains, gained = last − baseline", () => {
+    // Cumulative views at each day's end; 03-01 is the baseline of the range 03-02 … 03-04. The
+    // points before the baseline and after the range must not count.
+    const cumulative = [{ date: "2026-02-28", value: 40 }, ...series([100, 110, 130, 160, 500], 1)];
+    const range = { from: "2026-03-02", to: "2026-03-04" };
+    const p = pacing(cumulative, { range });
+    expect(p.daily).toEqual([
+      { date: "2026-03-02", value: 10 },
+      { date: "2026-03-03", value: 20 },
+      { date: "2026-03-04", value: 30 },
+    ]);
+    expect(p).toMatchObject({ days: 3, gained: 160 - 100, avg_per_day: 20, recent_per_day: 20 });
+    // Without a point for the baseline day the first day of the range is the baseline: one gain fewer.
+    const late = pacing(series([110, 130, 160], 2), { range });
+    expect(late).toMatchObject({ days: 2, gained: 50, avg_per_day: 25 });
+    expect(late.daily.map((d) => d.date)).toEqual(["2026-03-03", "2026-03-04"]);
+  });
   it("turns a cumulative series into daily gains, averages, slope and acceleration", () => {
+    // Without a range the series is taken as given: its first point is the baseline.
     const p = pacing(series([100, 110, 130, 160, 200]));
     expect(dailyGains(series([100, 110]))).toEqual([{ date: "2026-03-02", value: 10 }]);
     expect(p.daily.map((d) => d.value)).toEqual([10, 20, 30, 40]);
     expect(p).toMatchObject({
+      days: 4,
       gained: 100,
       avg_per_day: 25,
       recent_per_day: 25,
@@ -80,11 +120,13 @@ describe("pacing", () => {
     expect(pacing(series([0, 40, 70, 90, 100])).direction).toBe("slowing");
     expect(pacing(series([0, 10, 20, 30, 40])).direction).toBe("steady");
     expect(pacing(series([0, 10, 20])).direction).toBe("insufficient_data");
+    expect(pacing(series([0, 40, 70, 90, 100]), { threshold: 0.9 }).direction).toBe("steady");
   });
   it("handles empty and one-point series without NaN", () => {
     assertJsonSafe(pacing([]));
     assertJsonSafe(pacing(series([5])));
     expect(pacing([]).avg_per_day).toBeNull();
+    expect(pacing(series([5]))).toMatchObject({ days: 0, gained: 0, avg_per_day: null });
   });
 });
 
@@ -154,6 +196,7 @@ describe("compareCampaignSeries", () => {
     creator_count: creators,
   });
   it("normalises by days active and creators, and ranks by views per active day", () => {
+    // Each series' first point (03-01) is the baseline of the range 03-02 … 03-05.
     const rows = compareCampaignSeries([
       { campaign_id: "late", name: "Late", views: series([0, 0, 100, 200, 300]), totals: totals(300, 3) },
       {
@@ -169,16 +212,51 @@ describe("compareCampaignSeries", () => {
       ["late", 2],
       ["empty", 3],
     ]);
-    // late: 300 gained over the 3 days since it started (100/day), 100 per creator.
+    // late: first views on 03-03; 300 gained over the 3 days 03-03 … 03-05 (100/day), 100 per creator.
     expect(rows[1]).toMatchObject({
       days_active: 3,
       views_gained: 300,
       views_per_active_day: 100,
       views_per_creator: 100,
     });
-    // early: 500 over 4 day-over-day intervals.
-    expect(rows[0]).toMatchObject({ days_active: 5, views_per_active_day: 125, engagement_rate: 10 });
+    // early: had views before the range, so active all 4 days: 500 over 4 days.
+    expect(rows[0]).toMatchObject({
+      days_active: 4,
+      views_gained: 500,
+      views_per_active_day: 125,
+      engagement_rate: 10,
+    });
     expect(rows[2]).toMatchObject({ days_active: 0, views_per_active_day: null, views_per_creator: null });
     assertJsonSafe(rows);
+  });
+
+  it("counts days active as the days whose gains make up views gained (3-day range with a baseline)", () => {
+    const range = { from: "2026-03-02", to: "2026-03-04" };
+    const rows = compareCampaignSeries(
+      [
+        // Active the whole range: baseline 1000 on 03-01, then +100, +150, +50.
+        {
+          campaign_id: "whole",
+          name: "Whole",
+          views: series([1000, 1100, 1250, 1300]),
+          totals: totals(1300, 2),
+        },
+        // No views until 03-03: active 03-03 and 03-04 only. The point after the range is ignored.
+        { campaign_id: "late", name: "Late", views: series([0, 0, 50, 80, 9999]), totals: totals(80, 1) },
+        // The data starts on `from` (no baseline point): 03-02 is the baseline, 2 days with a gain.
+        {
+          campaign_id: "nobase",
+          name: "No baseline",
+          views: series([500, 600, 800], 2),
+          totals: totals(800, 1),
+        },
+      ],
+      range,
+    );
+    const byId = Object.fromEntries(rows.map((r) => [r.campaign_id, r]));
+    expect(byId.whole).toMatchObject({ days_active: 3, views_gained: 300, views_per_active_day: 100 });
+    expect(byId.late).toMatchObject({ days_active: 2, views_gained: 80, views_per_active_day: 40 });
+    expect(byId.nobase).toMatchObject({ days_active: 2, views_gained: 300, views_per_active_day: 150 });
+    for (const r of rows) expect(r.views_per_active_day! * r.days_active).toBeCloseTo(r.views_gained!, 6);
   });
 });

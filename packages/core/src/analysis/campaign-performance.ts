@@ -5,11 +5,21 @@
  * Pacing works on daily gains (the difference between consecutive cumulative values), because the
  * cumulative level mostly reflects what happened before the range. Trend = the regression slope of
  * the daily gains; acceleration = the mean gain of the second half of the range against the first.
+ *
+ * THE BASELINE RULE: the first point of a cumulative series is its baseline. It yields no gain of its
+ * own; it is what the first gain is measured from. A cumulative value is a level at a day's end, so the
+ * gain made ON day `from` is value(from) − value(from − 1): a series fetched for exactly [from, to] has
+ * one gain fewer than the range has days, and "gained" = last − first silently drops the first day.
+ * To measure [from, to], fetch the series from the baseline day `from − 1` through `to` and cut it with
+ * {@link baselineSeries} (or pass `range` to {@link pacing} / {@link compareCampaignSeries}): the gains
+ * are then exactly one per day of the range and gained = value(to) − value(from − 1). When the data
+ * does not reach back to `from − 1` (the entity's first snapshot falls inside the range), the first
+ * point in the range is the baseline instead: one gain fewer, measured the same way.
  * @module
  */
 
 import { isCounted } from "./counted.js";
-import { DAY_MS, type Instant, instantMs, parseInstantMs } from "./dates.js";
+import { addDays, DAY_MS, type DayRange, type Instant, instantMs, parseInstantMs } from "./dates.js";
 import type { DatedValue, VideoInput } from "./inputs.js";
 import { linearSlope, mean, relativeChange, round, safeRatio } from "./stats-math.js";
 
@@ -54,7 +64,21 @@ export function totalsFromVideos(videos: Iterable<VideoInput>): CampaignTotalsLi
   return t;
 }
 
-/** Day-over-day gains of a cumulative series; the first day has no previous value and yields none. */
+/**
+ * The part of a cumulative series that measures the range `[from, to]`: its baseline, the point dated
+ * `from − 1` when the series has one, then the points of the range. Without a point for `from − 1`
+ * (the data starts inside the range) the first point of the range serves as the baseline.
+ * The input must be sorted by date (as every API series is).
+ */
+export function baselineSeries(cumulative: readonly DatedValue[], range: DayRange): DatedValue[] {
+  const baselineDay = addDays(range.from, -1);
+  return cumulative.filter((p) => p.date >= baselineDay && p.date <= range.to);
+}
+
+/**
+ * Day-over-day gains of a cumulative series, each dated by its later day. The first point is the
+ * baseline (see the module comment) and yields none.
+ */
 export function dailyGains(cumulative: readonly DatedValue[]): DatedValue[] {
   const out: DatedValue[] = [];
   for (let i = 1; i < cumulative.length; i++) {
@@ -66,8 +90,9 @@ export function dailyGains(cumulative: readonly DatedValue[]): DatedValue[] {
 export type TrendDirection = "accelerating" | "steady" | "slowing" | "insufficient_data";
 
 export interface Pacing {
+  /** Days with a gain (one per day of the range when the series starts at its baseline day). */
   days: number;
-  /** Gained over the range: last cumulative value − first. */
+  /** Gained over the range: last cumulative value − the baseline (the first point). */
   gained: number | null;
   avg_per_day: number | null;
   /** Average daily gain over the last `recentDays` days. */
@@ -82,11 +107,28 @@ export interface Pacing {
   daily: DatedValue[];
 }
 
+export interface PacingOptions {
+  /**
+   * The range measured: the series is first cut with {@link baselineSeries}, so its baseline is the
+   * point of `from − 1` (or, missing that, the first point of the range). Without it the series is
+   * taken as given, its first point being the baseline.
+   */
+  range?: DayRange;
+  /** Days of the recent pace (default 7). */
+  recentDays?: number;
+  /** Half-over-half change that counts as accelerating or slowing (default 0.15). */
+  threshold?: number;
+}
+
 /**
- * Pacing of a cumulative series. Direction: a half-over-half change beyond ±`threshold` (default
- * 15 %) is accelerating or slowing; smaller ones are steady. Fewer than 4 daily gains say nothing.
+ * Pacing of a cumulative series whose first point is its baseline (see the module comment): one gain
+ * per later point, `gained` = last − baseline, averages over the days with a gain. Direction: a
+ * half-over-half change beyond ±`threshold` (default 15 %) is accelerating or slowing; smaller ones are
+ * steady. Fewer than 4 daily gains say nothing.
  */
-export function pacing(cumulative: readonly DatedValue[], recentDays = 7, threshold = 0.15): Pacing {
+export function pacing(series: readonly DatedValue[], options: PacingOptions = {}): Pacing {
+  const { range, recentDays = 7, threshold = 0.15 } = options;
+  const cumulative = range ? baselineSeries(series, range) : series;
   const daily = dailyGains(cumulative);
   const gains = daily.map((d) => d.value);
   const half = Math.floor(gains.length / 2);
@@ -102,7 +144,7 @@ export function pacing(cumulative: readonly DatedValue[], recentDays = 7, thresh
   }
   const gained = cumulative.length > 0 ? cumulative.at(-1)!.value - cumulative[0]!.value : null;
   return {
-    days: cumulative.length,
+    days: gains.length,
     gained,
     avg_per_day: round(safeRatio(gained, gains.length), 2),
     recent_per_day: round(mean(gains.slice(-recentDays)), 2),
@@ -225,7 +267,7 @@ export function targetProgress(
 export interface ComparableCampaign {
   campaign_id: string;
   name: string;
-  /** Cumulative views over the shared range. */
+  /** Cumulative views from the baseline day (`from − 1`) through the end of the shared range. */
   views: readonly DatedValue[];
   totals: CampaignTotalsLike;
 }
@@ -234,7 +276,11 @@ export interface CampaignComparisonRow {
   campaign_id: string;
   name: string;
   views_gained: number | null;
-  /** Days of the range from the first day with any views (a campaign that started late is not penalised). */
+  /**
+   * Days of the range from the first day with any views (a campaign that started late is not
+   * penalised): the days whose gain is counted in `views_gained`, so per active day × days active =
+   * views gained.
+   */
   days_active: number;
   views_per_active_day: number | null;
   views_per_creator: number | null;
@@ -246,15 +292,21 @@ export interface CampaignComparisonRow {
 
 /**
  * Compares campaigns over the same range, normalised by days active and by creator count, ranked by
- * views gained per active day.
+ * views gained per active day. Each series' first point is its baseline (with `range`, the point of
+ * `from − 1`; see {@link baselineSeries}). A day is active from the first point with views on: with a
+ * baseline above 0 the campaign had views before the range and every day of it is active; with a
+ * baseline of 0 the days before its first views gained nothing and are left out.
  */
-export function compareCampaignSeries(campaigns: readonly ComparableCampaign[]): CampaignComparisonRow[] {
+export function compareCampaignSeries(
+  campaigns: readonly ComparableCampaign[],
+  range?: DayRange,
+): CampaignComparisonRow[] {
   const rows = campaigns.map((c) => {
-    const firstActive = c.views.findIndex((p) => p.value > 0);
-    const daysActive = firstActive < 0 ? 0 : c.views.length - firstActive;
-    // Gains are day-over-day: a campaign active from the first day has one interval fewer than days.
-    const intervals = firstActive < 0 ? 0 : c.views.length - Math.max(firstActive, 1);
-    const p = pacing(c.views);
+    const views = range ? baselineSeries(c.views, range) : c.views;
+    const firstActive = views.findIndex((p) => p.value > 0);
+    // The baseline (index 0) has no gain of its own, so it is never a day of the range.
+    const daysActive = firstActive < 0 ? 0 : views.length - Math.max(firstActive, 1);
+    const p = pacing(views);
     const t = c.totals;
     const actions = t.like_count + t.comment_count + t.share_count + t.save_count;
     const er = safeRatio(actions, t.view_count);
@@ -263,7 +315,7 @@ export function compareCampaignSeries(campaigns: readonly ComparableCampaign[]):
       name: c.name,
       views_gained: p.gained,
       days_active: daysActive,
-      views_per_active_day: round(safeRatio(p.gained, intervals), 1),
+      views_per_active_day: round(safeRatio(p.gained, daysActive), 1),
       views_per_creator: round(safeRatio(p.gained, t.creator_count), 1),
       views_per_video: round(safeRatio(t.view_count, t.video_count), 1),
       engagement_rate: er === null ? null : round(er * 100, 2),

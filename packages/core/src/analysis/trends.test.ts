@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { video } from "../test-helpers/analysis-fixtures.js";
 import { assertJsonSafe } from "../test-helpers/json-safe.js";
-import { analyzeCreatorTrendSeries, weeklyPostsFromVideos } from "./trends.js";
+import {
+  analyzeCreatorTrendSeries,
+  postsOnDay,
+  weeklyPostsFromVideos,
+  weeklyPostsInRange,
+} from "./trends.js";
 
 // Three whole ISO weeks: Monday 2026-02-23 … Sunday 2026-03-15.
 const RANGE = { from: "2026-02-23", to: "2026-03-15" };
@@ -26,8 +31,49 @@ describe("weeklyPostsFromVideos", () => {
   });
 });
 
+describe("weeklyPostsInRange", () => {
+  const vids = [
+    video({ posted_at: "2026-02-22T20:00:00Z" }), // Sunday before a Monday `from`
+    video({ posted_at: "2026-02-23T09:00:00Z" }),
+    video({ posted_at: "2026-02-24T09:00:00Z" }), // Tuesday before a Wednesday `from`
+    video({ posted_at: "2026-02-24T18:00:00Z", tracking_status: "pending_review" }),
+    video({ posted_at: "2026-02-26T09:00:00Z" }),
+    video({ posted_at: "2026-03-10T09:00:00Z" }),
+  ];
+  it("counts counted posts of one day", () => {
+    expect(postsOnDay(vids, "2026-02-24")).toBe(1);
+    expect(postsOnDay(vids, "2026-02-25")).toBe(0);
+  });
+  it("drops the extra week a Monday `from` adds when the call starts at the baseline day", () => {
+    const fromBaseline = weeklyPostsFromVideos(vids, { from: "2026-02-22", to: RANGE.to });
+    expect(fromBaseline.map((w) => w.week_start)).toEqual([
+      "2026-02-16",
+      "2026-02-23",
+      "2026-03-02",
+      "2026-03-09",
+    ]);
+    expect(weeklyPostsInRange(fromBaseline, RANGE, postsOnDay(vids, "2026-02-22"))).toEqual([
+      { week_start: "2026-02-23", video_count: 3 },
+      { week_start: "2026-03-02", video_count: 0 },
+      { week_start: "2026-03-09", video_count: 1 },
+    ]);
+  });
+  it("takes the baseline day's posts off the week it shares with `from`", () => {
+    const range = { from: "2026-02-25", to: "2026-03-15" };
+    const fromBaseline = weeklyPostsFromVideos(vids, { from: "2026-02-24", to: range.to });
+    expect(fromBaseline[0]).toEqual({ week_start: "2026-02-23", video_count: 2 });
+    const cut = weeklyPostsInRange(fromBaseline, range, postsOnDay(vids, "2026-02-24"));
+    expect(cut).toEqual(weeklyPostsFromVideos(vids, range));
+    expect(cut[0]).toEqual({ week_start: "2026-02-23", video_count: 1 });
+    // Buckets of a call for exactly the range pass through unchanged.
+    expect(weeklyPostsInRange(weeklyPostsFromVideos(vids, range), range, 0)).toEqual(cut);
+  });
+});
+
 describe("analyzeCreatorTrendSeries", () => {
-  // Followers +10/day; views +100/day in week 1, +200/day in week 2, +100/day in week 3.
+  // No point for the baseline day (2026-02-22): the range's first day is the baseline, as when the
+  // data starts inside the range. Followers +10/day; views +100/day in week 1, +200/day in week 2,
+  // +100/day in week 3.
   const followers = days.map((date, i) => ({ date, value: 1000 + 10 * i }));
   let v = 0;
   const views = days.map((date, i) => {
@@ -64,10 +110,54 @@ describe("analyzeCreatorTrendSeries", () => {
     assertJsonSafe(t);
   });
 
+  it("marks every week partial when the views series has no data", () => {
+    const e = analyzeCreatorTrendSeries({ range: RANGE, followers, views: [], weeklyPosts });
+    expect(e.weeks.every((w) => w.partial && w.views_gained === null)).toBe(true);
+  });
+
   it("handles empty series without NaN", () => {
     const e = analyzeCreatorTrendSeries({ range: RANGE, followers: [], views: [], weeklyPosts: [] });
     expect(e.posting_gaps).toEqual([]);
     expect(e.followers.change).toBeNull();
     assertJsonSafe(e);
+  });
+});
+
+describe("analyzeCreatorTrendSeries from the baseline day", () => {
+  // The same three weeks, with the level at the end of Sunday 2026-02-22 (the baseline) in front and a
+  // point after the range that must not count. Followers +10/day; views +100/day in week 1,
+  // +200/day in week 2, +100/day in week 3, every day of the range with its own gain.
+  const withBaseline = ["2026-02-22", ...days, "2026-03-16"];
+  const followers = withBaseline.map((date, i) => ({ date, value: 1000 + 10 * i }));
+  let v = 0;
+  const views = withBaseline.map((date, i) => {
+    if (i > 0) v += i <= 7 ? 100 : i <= 14 ? 200 : i <= 21 ? 100 : 9999;
+    return { date, value: 5000 + v };
+  });
+  const weeklyPosts = [
+    { week_start: "2026-02-23", video_count: 3 },
+    { week_start: "2026-03-02", video_count: 0 },
+    { week_start: "2026-03-09", video_count: 2 },
+  ];
+  const t = analyzeCreatorTrendSeries({ range: RANGE, followers, views, weeklyPosts });
+
+  it("gains one value per day of the range: change = value(to) − value(from − 1)", () => {
+    expect(t.followers).toMatchObject({ start: 1000, end: 1210, change: 210, change_pct: 21 });
+    expect(t.views).toMatchObject({ start: 5000, end: 5000 + 2800, change: 2800 });
+    expect(t.views.pacing.days).toBe(21);
+    expect(t.views.pacing.daily.map((d) => d.date)).toEqual(days);
+    expect(t.views.pacing.avg_per_day).toBe(133.33);
+    expect(t.highlights[0]).toBe("followers +210 (21%) over 2026-02-23 → 2026-03-15");
+  });
+
+  it("has a whole first week: its Monday gain counts and it is compared week over week", () => {
+    expect(
+      t.weeks.map((w) => [w.week_start, w.partial, w.views_gained, w.followers_gained, w.views_wow_pct]),
+    ).toEqual([
+      ["2026-02-23", false, 700, 70, null],
+      ["2026-03-02", false, 1400, 70, 100],
+      ["2026-03-09", false, 700, 70, -50],
+    ]);
+    assertJsonSafe(t);
   });
 });

@@ -4,9 +4,15 @@
  * in cumulative mode) and weekly post counts (stats `posting_frequency`, or counted from the video
  * list). Gains come from day-over-day differences, never from the level, because the level mostly
  * reflects what happened before the range.
+ *
+ * The cumulative series should start at the baseline day `from − 1` (the baseline rule of
+ * campaign-performance.ts): a level is a day's end, so the gain of day `from` is value(from) −
+ * value(from − 1), and without that point the range's first day has no gain. The series are cut with
+ * {@link baselineSeries}; where the data does not reach back to `from − 1`, the first day of the range
+ * is the baseline and its week is marked partial.
  * @module
  */
-import { dailyGains, type Pacing, pacing } from "./campaign-performance.js";
+import { baselineSeries, dailyGains, type Pacing, pacing } from "./campaign-performance.js";
 import {
   type DayRange,
   dayNumber,
@@ -26,7 +32,9 @@ export interface WeeklyPosts {
 }
 
 export interface SeriesGrowth {
+  /** The baseline: the level at the end of the day before the range (or, missing that, of its first day). */
   start: number | null;
+  /** The level at the end of the range's last day with data. */
   end: number | null;
   change: number | null;
   /** change / start × 100; `null` when starting from 0. */
@@ -36,7 +44,7 @@ export interface SeriesGrowth {
 
 export interface TrendWeek {
   week_start: string;
-  /** The week reaches outside the range, so its sums are incomplete. */
+  /** The week reaches outside the range, or the views series has no gain for one of its days: its sums are incomplete. */
   partial: boolean;
   posts: number | null;
   followers_gained: number | null;
@@ -97,9 +105,45 @@ export function weeklyPostsFromVideos(videos: readonly VideoInput[], range: DayR
   }));
 }
 
-/** Restricts a dated series to the range. */
+/** Restricts a dated series to the range (without the baseline day: see {@link baselineSeries} for gains). */
 export function clipSeries(series: readonly DatedValue[], range: DayRange): DatedValue[] {
   return series.filter((p) => p.date >= range.from && p.date <= range.to);
+}
+
+/**
+ * Weekly post buckets of a stats call that started at the baseline day (`from − 1`) cut back to the
+ * weeks overlapping the range, the buckets a call for exactly the range returns: a bucket of a week
+ * that ends before `from` (when `from` is a Monday) is dropped, and the baseline day's own posts
+ * (`baselinePosts`, counted from the video list) come off the week it shares with `from`.
+ */
+export function weeklyPostsInRange(
+  weekly: readonly WeeklyPosts[],
+  range: DayRange,
+  baselinePosts: number,
+): WeeklyPosts[] {
+  const from = dayNumber(range.from)!;
+  const to = dayNumber(range.to)!;
+  const firstWeek = isoWeekStart(from);
+  const baselineWeek = isoWeekStart(from - 1);
+  const out: WeeklyPosts[] = [];
+  for (const w of weekly) {
+    const start = dayNumber(w.week_start);
+    if (start === null || start < firstWeek || start > to) continue;
+    out.push(
+      start === baselineWeek
+        ? { week_start: w.week_start, video_count: Math.max(0, w.video_count - baselinePosts) }
+        : { week_start: w.week_start, video_count: w.video_count },
+    );
+  }
+  return out;
+}
+
+/** Counted posts on one UTC day. */
+export function postsOnDay(videos: readonly VideoInput[], day: string): number {
+  const d = dayNumber(day)!;
+  let n = 0;
+  for (const x of indexVideos(videos).day) if (x === d) n++;
+  return n;
 }
 
 export function analyzeCreatorTrendSeries(input: {
@@ -109,18 +153,22 @@ export function analyzeCreatorTrendSeries(input: {
   weeklyPosts: readonly WeeklyPosts[];
 }): CreatorTrendAnalysis {
   const { range } = input;
-  const followers = clipSeries(input.followers, range);
-  const views = clipSeries(input.views, range);
+  // Each series from its baseline (the end of from − 1) through `to`: one gain per day of the range.
+  const followers = baselineSeries(input.followers, range);
+  const views = baselineSeries(input.views, range);
   const followerWeeks = gainsByWeek(followers);
   const viewWeeks = gainsByWeek(views);
+  const gainDays = new Set(dailyGains(views).map((g) => dayNumber(g.date)!));
   const postsByWeek = new Map(input.weeklyPosts.map((w) => [dayNumber(w.week_start)!, w.video_count]));
   const full = new Set(fullWeekStarts(range));
-  const from = dayNumber(range.from)!;
 
   const weeks: TrendWeek[] = [];
   let previousViews: number | null = null;
   for (const w of overlappingWeekStarts(range)) {
-    const partial = !full.has(w) || w <= from; // the first day of the range has no gain of its own
+    // A week reaching outside the range, or with a day the views series has no gain for (no baseline
+    // day before the range, or no data yet), has incomplete sums and is not compared week over week.
+    let partial = !full.has(w);
+    for (let d = w; !partial && d <= w + 6; d++) partial = !gainDays.has(d);
     const viewsGained = viewWeeks.get(w) ?? null;
     const posts = postsByWeek.get(w) ?? null;
     const wow = partial ? null : relativeChange(previousViews, viewsGained);

@@ -118,7 +118,8 @@ export function campaignBody(
   const byDay = stats
     ? stats.video_count_by_day.filter((d) => d.count > 0).map((d) => ({ date: d.date, value: d.count }))
     : postsByDay(set!.videos, range);
-  const pace = pacing(data.views);
+  // The history starts at the baseline day (from − 1): one gain per day of the range.
+  const pace = pacing(data.views, { range });
   return {
     campaign: campaignInfo(campaign),
     totals,

@@ -4,19 +4,31 @@
  *
  * Requests: the creator list (to read the creator and its notes), the creator's video list, and the
  * stats route (legacy) or two `/analytics` series, followers and views in cumulative mode (current).
+ *
+ * The series are read from the baseline day `from − 1` (the baseline rule of
+ * analysis/campaign-performance.ts) so the range's first day has a gain too. The stats route's
+ * weekly `posting_frequency` then covers one day more: it is cut back to the weeks overlapping the
+ * range, without the baseline day's posts (counted from the video list, read anyway).
  * @module
  */
 
 import { isCounted } from "../analysis/counted.js";
-import { DAY_MS, type Instant, parseInstantMs, resolveWindow, utcDay } from "../analysis/dates.js";
+import { addDays, DAY_MS, type Instant, parseInstantMs, resolveWindow, utcDay } from "../analysis/dates.js";
 import { engagementRateByViews, pooledEngagementRate } from "../analysis/engagement.js";
 import { summarizeFreshness } from "../analysis/freshness.js";
 import type { DatedValue } from "../analysis/inputs.js";
 import { round } from "../analysis/stats-math.js";
-import { analyzeCreatorTrendSeries, type WeeklyPosts, weeklyPostsFromVideos } from "../analysis/trends.js";
+import {
+  analyzeCreatorTrendSeries,
+  postsOnDay,
+  type WeeklyPosts,
+  weeklyPostsFromVideos,
+  weeklyPostsInRange,
+} from "../analysis/trends.js";
 import type { Creator } from "../schema/creator.js";
 import type { AnalysisClient } from "./client.js";
 import { PAGE_LIMIT } from "./fetch.js";
+import { cumulativeAnalytics } from "./history.js";
 import { loadCreatorVideos, notFound } from "./load.js";
 import type { OnProgress } from "./progress.js";
 import type { CreatorTrendReport } from "./reports/creator-trend.js";
@@ -55,29 +67,30 @@ export async function analyzeCreatorTrend(
     findCreator(run, params.creator_id, params.project_id),
     loadCreatorVideos(run, params.creator_id),
   ]);
+  const baselineDay = addDays(range.from, -1);
   const series = await run.stats<Series>(
     async () => {
-      const s = await client.creators.stats(creator.id, range);
+      const s = await run.fromBaseline(range, (r) => client.creators.stats(creator.id, r));
+      const weekly = s.posting_frequency.map((w) => ({
+        week_start: w.week_start,
+        video_count: w.video_count,
+      }));
       return {
         followers: s.history.map((h) => ({ date: h.date, value: h.follower_count })),
         views: s.total_video_views.map((p) => ({ date: p.date, value: p.value })),
-        weekly: s.posting_frequency.map((w) => ({ week_start: w.week_start, video_count: w.video_count })),
+        // Buckets of the weeks overlapping [from, to] only, as a call for exactly the range returns.
+        weekly: weeklyPostsInRange(
+          weekly,
+          range,
+          s.from === baselineDay ? postsOnDay(videos, baselineDay) : 0,
+        ),
       };
     },
     async () => {
       const get = (metric: "followers" | "views") =>
-        client.analytics.get({
-          entity: "creator",
-          entity_id: creator.id,
-          metric,
-          mode: "cumulative",
-          from: range.from,
-          to: range.to,
-        });
-      const [f, v] = await Promise.all([get("followers"), get("views")]);
-      const points = (a: typeof f) =>
-        a.series.flatMap((p) => (p.value === null ? [] : [{ date: p.bucket_start, value: p.value }]));
-      return { followers: points(f), views: points(v), weekly: null };
+        cumulativeAnalytics(run, { entity: "creator", entity_id: creator.id, metric }, range);
+      const [followers, views] = await Promise.all([get("followers"), get("views")]);
+      return { followers, views, weekly: null };
     },
   );
   run.phase("analyse");

@@ -5,8 +5,14 @@
  *   totals, and `/analytics?entity=campaign&metric=views&mode=cumulative` for the history.
  * With `resolve`, the tree and video list are read on the legacy generation too, for what the stats
  * route cannot say (pending videos in the tree, scrape freshness, full rankings).
+ *
+ * The history is asked for from the baseline day `from − 1` through `to` (see the baseline rule in
+ * analysis/campaign-performance.ts), so the range's first day has a gain of its own, at no extra
+ * request. Of the stats payload only `video_count_by_day` is bucketed by day; its baseline day is cut
+ * off. `totals` and the top lists are current snapshots (api-contract A.2) that no range changes.
  * @module
  */
+import { baselineSeries } from "../analysis/campaign-performance.js";
 import type { DayRange } from "../analysis/dates.js";
 import type { DatedValue } from "../analysis/inputs.js";
 import type { Campaign } from "../schema/campaign.js";
@@ -18,17 +24,21 @@ import {
   campaignVideoSet,
   resolveCampaignTree,
 } from "./campaign-tree.js";
+import { cumulativeAnalytics } from "./history.js";
 import { loadCreators, loadProjectVideos } from "./load.js";
 import type { CampaignReport } from "./reports/campaign.js";
 import type { WorkflowRun } from "./run.js";
 
 export interface CampaignData {
   campaign: Campaign;
-  /** The legacy stats payload; null on the current generation. */
+  /** The legacy stats payload, `video_count_by_day` cut to the range; null on the current generation. */
   stats: CampaignStats | null;
   tree: CampaignTree | null;
   set: CampaignVideoSet | null;
-  /** Cumulative views at each day's end over the range. */
+  /**
+   * Cumulative views at each day's end from the baseline day (`from − 1`) through `to`; it starts at
+   * `from` or later when the data does not reach back that far. The first point is the baseline.
+   */
   views: DatedValue[];
   creators: Creator[] | null;
 }
@@ -51,38 +61,32 @@ export const projectVideos = (run: WorkflowRun, projectId: string) =>
 export const projectCreators = (run: WorkflowRun, projectId: string) =>
   run.once(`creators:${projectId}`, () => loadCreators(run, projectId));
 
-async function analyticsViews(run: WorkflowRun, campaignId: string, range: DayRange): Promise<DatedValue[]> {
-  const a = await run.client.analytics.get({
-    entity: "campaign",
-    entity_id: campaignId,
-    metric: "views",
-    mode: "cumulative",
-    from: range.from,
-    to: range.to,
-  });
-  const out: DatedValue[] = [];
-  for (const p of a.series) if (p.value !== null) out.push({ date: p.bucket_start, value: p.value });
-  return out;
-}
-
 export async function gatherCampaign(
   run: WorkflowRun,
   campaign: Campaign,
   range: DayRange,
   options: { resolve: boolean },
 ): Promise<CampaignData> {
-  const stats = await run.stats<CampaignStats | null>(
-    () => run.client.campaigns.stats(campaign.id, range),
+  const raw = await run.stats<CampaignStats | null>(
+    () => run.fromBaseline(range, (r) => run.client.campaigns.stats(campaign.id, r)),
     async () => null,
   );
+  // The baseline day only serves the history; the posts per day stay those of the range.
+  const stats = raw && {
+    ...raw,
+    video_count_by_day: raw.video_count_by_day.filter((d) => d.date >= range.from && d.date <= range.to),
+  };
   const resolve = options.resolve || stats === null;
   const [tree, videos, creators, views] = await Promise.all([
     resolve ? resolveCampaignTree(run, campaign.id) : null,
     resolve ? projectVideos(run, campaign.project_id) : null,
     resolve ? projectCreators(run, campaign.project_id) : null,
     stats === null
-      ? analyticsViews(run, campaign.id, range)
-      : stats.history.map((h) => ({ date: h.date, value: h.view_count })),
+      ? cumulativeAnalytics(run, { entity: "campaign", entity_id: campaign.id, metric: "views" }, range)
+      : baselineSeries(
+          stats.history.map((h) => ({ date: h.date, value: h.view_count })),
+          range,
+        ),
   ]);
   return {
     campaign,

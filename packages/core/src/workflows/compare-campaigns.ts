@@ -4,7 +4,9 @@
  * last week or runs with twice the creators is compared fairly. Ranked by views per active day.
  *
  * Requests: the campaign list, then one stats call per campaign (legacy); on the current generation
- * each campaign's item tree and one `/analytics` series, plus the project's video list once.
+ * each campaign's item tree and one `/analytics` series, plus the project's video list once. The
+ * histories are read from the day before the range (the baseline), so views gained covers every day
+ * of the range.
  * @module
  */
 import {
@@ -67,7 +69,9 @@ export async function compareCampaigns(
   }));
   const byId = new Map(comparable.map((c) => [c.campaign_id, c]));
   const campaigns = new Map(chosen.map((c) => [c.id, c]));
-  const rows = compareCampaignSeries(comparable).map((r) => {
+  // Each history starts at the baseline day (from − 1), so every day of the range has its gain and
+  // days active counts exactly the days whose gains make up views gained.
+  const rows = compareCampaignSeries(comparable, range).map((r) => {
     const c = campaigns.get(r.campaign_id)!;
     return {
       ...r,

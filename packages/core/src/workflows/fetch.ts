@@ -51,3 +51,10 @@ export function isGone(err: unknown): err is GoneError {
     (typeof err === "object" && err !== null && (err as { status?: unknown }).status === 410)
   );
 }
+
+/** Whether an error says `from` lies before the plan's analytics history (402 `retention_exceeded`). */
+export function isRetentionExceeded(err: unknown): boolean {
+  if (typeof err !== "object" || err === null) return false;
+  const e = err as { status?: unknown; code?: unknown };
+  return e.status === 402 && e.code === "retention_exceeded";
+}

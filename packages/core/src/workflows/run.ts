@@ -5,10 +5,10 @@
  * @module
  */
 import { Caveats } from "../analysis/caveats.js";
-import { type DayRange, type Instant, instantIso, instantMs } from "../analysis/dates.js";
+import { addDays, type DayRange, type Instant, instantIso, instantMs } from "../analysis/dates.js";
 import type { FreshnessSummary } from "../analysis/freshness.js";
 import type { AnalysisClient } from "./client.js";
-import { isGone } from "./fetch.js";
+import { isGone, isRetentionExceeded } from "./fetch.js";
 import type { OnProgress } from "./progress.js";
 import type { ApiGeneration, Note, ReportMeta } from "./reports/meta.js";
 
@@ -26,6 +26,8 @@ export class WorkflowRun {
   readonly asOfMs: number;
   readonly asOfIso: string;
   generation: ApiGeneration | null = null;
+  /** Set once the API refused the baseline day (`from − 1`) as older than the plan's history. */
+  #baselineOutOfReach = false;
   readonly #startRequests: number;
   readonly #memo = new Map<string, Promise<unknown>>();
 
@@ -107,6 +109,25 @@ export class WorkflowRun {
       }
     }
     return fallback();
+  }
+
+  /**
+   * Fetches a cumulative series for `range` from the baseline day `from − 1` on (the baseline rule of
+   * analysis/campaign-performance.ts: the gain of day `from` needs the level at the end of the day
+   * before). Range-bucketed parts of the response then cover one day more, which the caller cuts off.
+   * A plan whose history starts at `from` answers 402 `retention_exceeded` for the extra day: then the
+   * exact range is fetched (one more request, once per run) and its first day serves as the baseline.
+   */
+  async fromBaseline<T>(range: DayRange, fetch: (range: DayRange) => Promise<T>): Promise<T> {
+    if (!this.#baselineOutOfReach) {
+      try {
+        return await fetch({ from: addDays(range.from, -1), to: range.to });
+      } catch (err) {
+        if (!isRetentionExceeded(err)) throw err;
+        this.#baselineOutOfReach = true;
+      }
+    }
+    return fetch(range);
   }
 
   useCurrentGeneration(): void {
