@@ -19,5 +19,8 @@ describe("formatProgress", () => {
     expect(formatProgress({ workflow: "w", phase: "fetch" })).toBe("w: fetching data");
     expect(formatProgress({ workflow: "w", phase: "analyse" })).toBe("w: analysing");
     expect(formatProgress({ workflow: "w", phase: "done", requests: 12 })).toBe("w: done (12 requests)");
+    expect(formatProgress({ workflow: "w", phase: "fetch", resource: "videos", pages: 1, requests: 1 })).toBe(
+      "w: fetching videos (1 page, 1 request)",
+    );
   });
 });

@@ -27,11 +27,12 @@ export type OnProgress = (event: ProgressEvent) => void;
  * // "analyzeCampaign: fetching videos, 300 so far (3 pages, 5 requests)"
  */
 export function formatProgress(event: ProgressEvent): string {
-  const requests = event.requests === undefined ? "" : `, ${event.requests} requests`;
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const requests = event.requests === undefined ? "" : `, ${count(event.requests, "request")}`;
   if (event.phase === "fetch") {
     const what = event.resource ?? "data";
     const items = event.items === undefined ? "" : `, ${event.items} so far`;
-    const pages = event.pages === undefined ? "" : `${event.pages} pages`;
+    const pages = event.pages === undefined ? "" : count(event.pages, "page");
     const detail = [pages, requests.slice(2)].filter(Boolean).join(", ");
     return `${event.workflow}: fetching ${what}${items}${detail ? ` (${detail})` : ""}`;
   }
