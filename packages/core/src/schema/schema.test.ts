@@ -3,6 +3,7 @@
  * where Part A is silent), plus the tolerance rules: unknown fields pass, a missing required field fails.
  */
 import { describe, expect, it } from "vitest";
+import { samples } from "../test-helpers/fixtures.js";
 import {
   Analytics,
   BulkCreateCreatorsBody,
@@ -93,26 +94,8 @@ describe("Part A.3 stats examples", () => {
 
 describe("Part B examples", () => {
   it("parses the analytics JSON example in its envelope", () => {
-    const body = {
-      data: {
-        entity: "creator",
-        entity_id: UUID,
-        metric: "views",
-        unit: "count",
-        mode: "new",
-        granularity: "day",
-        from: "2026-01-01",
-        to: "2026-03-31",
-        tz: "UTC",
-        series: [{ bucket_start: "2026-01-01", value: 123, is_partial: false }],
-        compare_series: null,
-        breakdown_series: null,
-        annotations: [],
-        tier_retention_days: 365,
-      },
-      error: null,
-      meta: null,
-    };
+    // samples.analytics is api-contract §7.1's emulator-default example, field for field.
+    const body = { data: { ...samples.analytics, entity_id: UUID }, error: null, meta: null };
     expect(envelope(Analytics).parse(body)).toEqual(body);
   });
 
