@@ -4,6 +4,6 @@ import { connect } from "./_connect.js";
 
 const { tg, asOf, close } = await connect();
 const project = (await tg.projects.list()).data[0]!;
-const report = await compareCampaigns(tg, { project_id: project.id, asOf });
+const report = await compareCampaigns(tg, { project_id: project.id, as_of: asOf });
 console.log(renderMarkdown(report));
 await close();

@@ -8,6 +8,6 @@ import { connect } from "./_connect.js";
 const { tg, asOf, close } = await connect({ apiGeneration: "current" });
 const project = (await tg.projects.list()).data[0]!;
 const creator = (await tg.creators.list({ project_id: project.id })).data[0]!;
-const report = await analyzeCreatorTrend(tg, { creator_id: creator.id, project_id: project.id, asOf });
+const report = await analyzeCreatorTrend(tg, { creator_id: creator.id, project_id: project.id, as_of: asOf });
 console.log(renderMarkdown(report));
 await close();

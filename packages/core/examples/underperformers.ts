@@ -4,12 +4,14 @@ import { connect } from "./_connect.js";
 
 const { tg, asOf, close } = await connect();
 const project = (await tg.projects.list()).data[0]!;
-const report = await findUnderperformingCreators(tg, {
-  project_id: project.id,
-  asOf,
-  onProgress: (e) =>
-    e.phase === "fetch" && process.stderr.write(`\r${e.resource}: ${e.items} items, ${e.pages} pages   `),
-});
+const report = await findUnderperformingCreators(
+  tg,
+  { project_id: project.id, as_of: asOf },
+  {
+    onProgress: (e) =>
+      e.phase === "fetch" && process.stderr.write(`\r${e.resource}: ${e.items} items, ${e.pages} pages   `),
+  },
+);
 process.stderr.write("\n");
 console.log(renderMarkdown(report));
 await close();

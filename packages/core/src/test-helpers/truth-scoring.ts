@@ -15,15 +15,15 @@ import {
 } from "../analysis/scoring.js";
 import { UNDERPERFORMANCE_REASONS, type UnderperformanceReason } from "../analysis/underperformers.js";
 import { createClient, type TrackagoatClient } from "../client/index.js";
-import { analyzeCampaign } from "../workflows/analyze-campaign.js";
+import { analyzeCampaign } from "../workflows/campaign-performance.js";
 import { fetchAll, mapLimit } from "../workflows/fetch.js";
-import { findUnderperformingCreators } from "../workflows/find-underperformers.js";
 import { programHealth } from "../workflows/program-health.js";
 import type {
-  CampaignReport,
+  CampaignPerformanceReport,
   ProgramHealthReport,
-  UnderperformersReport,
+  UnderperformingCreatorsReport,
 } from "../workflows/reports/index.js";
+import { findUnderperformingCreators } from "../workflows/underperforming-creators.js";
 
 export interface TruthScores {
   underperformers: Score;
@@ -39,9 +39,9 @@ export interface TruthScores {
 }
 
 export interface WorkflowRunResults {
-  underperformers: UnderperformersReport[];
+  underperformers: UnderperformingCreatorsReport[];
   health: ProgramHealthReport[];
-  campaigns: CampaignReport[];
+  campaigns: CampaignPerformanceReport[];
   requests: number;
 }
 
@@ -65,7 +65,7 @@ export async function runAllWorkflows(
         await findUnderperformingCreators(client, { project_id: p.id, asOf, limit: Number.MAX_SAFE_INTEGER }),
       );
       out.health.push(
-        await programHealth(client, { project_id: p.id, asOf, outlierLimit: Number.MAX_SAFE_INTEGER }),
+        await programHealth(client, { project_id: p.id, asOf, outlier_limit: Number.MAX_SAFE_INTEGER }),
       );
       const campaigns = await fetchAll(client.campaigns.list({ project_id: p.id, limit: 100 }));
       out.campaigns.push(

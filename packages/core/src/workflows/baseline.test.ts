@@ -13,9 +13,9 @@ import type { AnalyticsMetric } from "../schema/analytics.js";
 import type { Campaign } from "../schema/campaign.js";
 import type { Video } from "../schema/video.js";
 import { withSandbox } from "../test-helpers/sandbox.js";
-import { analyzeCampaign } from "./analyze-campaign.js";
-import { analyzeCreatorTrend } from "./analyze-creator-trend.js";
-import { compareCampaigns } from "./compare-campaigns.js";
+import { compareCampaigns } from "./campaign-comparison.js";
+import { analyzeCampaign } from "./campaign-performance.js";
+import { analyzeCreatorTrend } from "./creator-trend.js";
 import { fetchAll } from "./fetch.js";
 import { REPORT_SCHEMAS, type Report } from "./reports/index.js";
 

@@ -26,7 +26,7 @@ import {
 } from "./campaign-tree.js";
 import { cumulativeAnalytics } from "./history.js";
 import { loadCreators, loadProjectVideos } from "./load.js";
-import type { CampaignReport } from "./reports/campaign.js";
+import type { CampaignPerformanceReport } from "./reports/campaign-performance.js";
 import type { WorkflowRun } from "./run.js";
 
 export interface CampaignData {
@@ -44,7 +44,7 @@ export interface CampaignData {
 }
 
 /** The `campaign` header of the campaign reports (analyzeCampaign, analyzeCampaignContent). */
-export function campaignInfo(campaign: Campaign): CampaignReport["campaign"] {
+export function campaignInfo(campaign: Campaign): CampaignPerformanceReport["campaign"] {
   return {
     id: campaign.id,
     name: campaign.name,
@@ -68,7 +68,7 @@ export async function gatherCampaign(
   options: { resolve: boolean },
 ): Promise<CampaignData> {
   const raw = await run.stats<CampaignStats | null>(
-    () => run.fromBaseline(range, (r) => run.client.campaigns.stats(campaign.id, r)),
+    () => run.fromBaseline(range, (r) => run.client.campaigns.stats(campaign.id, r, run.requestOptions)),
     async () => null,
   );
   // The baseline day only serves the history; the posts per day stay those of the range.

@@ -41,7 +41,7 @@ export async function resolveCampaignTree(run: WorkflowRun, rootId: string): Pro
   let pages = 0;
   while (level.length > 0) {
     const lists = await mapLimit(level, 4, (id) =>
-      fetchAll(run.client.campaigns.items(id, { limit: PAGE_LIMIT }), () => {
+      fetchAll(run.client.campaigns.items(id, { limit: PAGE_LIMIT }, run.requestOptions), () => {
         pages++;
         run.pageProgress("campaign items")(pages, items.length);
       }),

@@ -2,9 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { assertJsonSafe } from "../test-helpers/json-safe.js";
 import { withSandbox } from "../test-helpers/sandbox.js";
-import { analyzeCampaign } from "./analyze-campaign.js";
-import { analyzeCampaignContent } from "./analyze-content.js";
-import { compareCampaigns } from "./compare-campaigns.js";
+import { compareCampaigns } from "./campaign-comparison.js";
+import { analyzeCampaignContent } from "./campaign-content.js";
+import { analyzeCampaign } from "./campaign-performance.js";
 import { renderMarkdown } from "./markdown/index.js";
 import { REPORT_SCHEMAS } from "./reports/index.js";
 

@@ -19,7 +19,7 @@ export async function cumulativeAnalytics(
   range: DayRange,
 ): Promise<DatedValue[]> {
   const a = await run.fromBaseline(range, (r) =>
-    run.client.analytics.get({ ...query, mode: "cumulative", from: r.from, to: r.to }),
+    run.client.analytics.get({ ...query, mode: "cumulative", from: r.from, to: r.to }, run.requestOptions),
   );
   const out: DatedValue[] = [];
   for (const p of a.series) if (p.value !== null) out.push({ date: p.bucket_start, value: p.value });

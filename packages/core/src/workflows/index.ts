@@ -1,23 +1,56 @@
 /**
- * The agent-guide workflows as functions `(client, params) → report`: they fetch with the fewest
- * requests, work on both API generations, and return zod-typed, JSON-serialisable reports that carry
- * their caveats. `renderMarkdown` turns any report into markdown.
+ * The agent-guide workflows. Each is defined once in the catalogue (`workflows`, `getWorkflow`): name,
+ * description with its cost, params and report schemas, run, and renderers. The functions
+ * (`analyzeCampaign`, …) are thin wrappers over the catalogue's `run`.
  * @module
  */
-export { type AnalyzeCampaignParams, analyzeCampaign } from "./analyze-campaign.js";
-export { type AnalyzeContentParams, analyzeCampaignContent } from "./analyze-content.js";
-export { type AnalyzeCreatorTrendParams, analyzeCreatorTrend } from "./analyze-creator-trend.js";
+
+export {
+  CampaignComparisonParams,
+  campaignComparisonWorkflow,
+  compareCampaigns,
+} from "./campaign-comparison.js";
+export {
+  analyzeCampaignContent,
+  CampaignContentParams,
+  campaignContentWorkflow,
+} from "./campaign-content.js";
+export {
+  analyzeCampaign,
+  CampaignPerformanceParams,
+  campaignPerformanceWorkflow,
+} from "./campaign-performance.js";
 export {
   type CampaignTree,
   type CampaignVideoSet,
   campaignVideoSet,
   resolveCampaignTree,
 } from "./campaign-tree.js";
+export {
+  type CatalogueWorkflow,
+  getWorkflow,
+  WORKFLOW_NAMES,
+  type WorkflowName,
+  workflows,
+} from "./catalogue/catalogue.js";
+export {
+  defineWorkflow,
+  type Workflow,
+  type WorkflowRunOptions,
+  type WorkflowSpec,
+} from "./catalogue/define-workflow.js";
+export type { DeprecatedAsOf } from "./catalogue/deprecated.js";
+export { isWorkflowParamsError, type ParamsIssue, WorkflowParamsError } from "./catalogue/params-error.js";
 export type { AnalysisClient } from "./client.js";
-export { type CompareCampaignsParams, compareCampaigns } from "./compare-campaigns.js";
+export { analyzeCreatorTrend, CreatorTrendParams, creatorTrendWorkflow } from "./creator-trend.js";
+export * from "./csv/index.js";
 export { fetchAll, mapLimit, PAGE_LIMIT } from "./fetch.js";
-export { type FindUnderperformersParams, findUnderperformingCreators } from "./find-underperformers.js";
 export * from "./markdown/index.js";
-export { type ProgramHealthParams, programHealth } from "./program-health.js";
+export { ProgramHealthParams, programHealth, programHealthWorkflow } from "./program-health.js";
 export { formatProgress, type OnProgress, type ProgressEvent } from "./progress.js";
 export * from "./reports/index.js";
+export {
+  findUnderperformingCreators,
+  UnderperformingCreatorsParams,
+  underperformingCreatorsWorkflow,
+} from "./underperforming-creators.js";

@@ -9,12 +9,13 @@
  * `available: false` with the reason, and the rest of the report stands.
  * @module
  */
-import { dayNumberOfMs, dayString, type Instant, parseInstantMs, resolveWindow } from "../analysis/dates.js";
+import { z } from "zod";
+import { dayNumberOfMs, dayString, parseInstantMs } from "../analysis/dates.js";
 import { formatInt, formatShare, plural } from "../analysis/format.js";
 import { summarizeFreshness } from "../analysis/freshness.js";
 import { goalPace, statusCounts } from "../analysis/goals.js";
 import { findOutliers } from "../analysis/outliers.js";
-import { findOverPosting, type OverPostingOptions } from "../analysis/over-posting.js";
+import { findOverPosting } from "../analysis/over-posting.js";
 import { round, safeRatio } from "../analysis/stats-math.js";
 import { findUnderperformers, UNDERPERFORMANCE_REASONS } from "../analysis/underperformers.js";
 import { creatorRange, indexVideos } from "../analysis/video-index.js";
@@ -23,21 +24,32 @@ import type { GoalCompliance } from "../schema/goals.js";
 import type { PayoutAccrual } from "../schema/payouts.js";
 import type { Video } from "../schema/video.js";
 import { projectCreators, projectVideos } from "./campaign-data.js";
+import { defineWorkflow, type WorkflowRunOptions } from "./catalogue/define-workflow.js";
+import { type DeprecatedAsOf, withAsOf } from "./catalogue/deprecated.js";
+import { asOfField, checkDateRange, dateRangeFields, projectIdField } from "./catalogue/fields.js";
+import { paramsRange } from "./catalogue/range.js";
 import type { AnalysisClient } from "./client.js";
+import { programHealthCsv } from "./csv/program-health.js";
 import { fetchAll, PAGE_LIMIT } from "./fetch.js";
-import { loadProjects } from "./load.js";
-import type { OnProgress } from "./progress.js";
-import type { ProgramHealthReport } from "./reports/program-health.js";
-import { WorkflowRun } from "./run.js";
+import { loadProjects, notFound } from "./load.js";
+import { renderProgramHealth } from "./markdown/program-health.js";
+import { ProgramHealthReport } from "./reports/program-health.js";
+import type { WorkflowRun } from "./run.js";
 
-export interface ProgramHealthParams {
-  project_id: string;
-  asOf?: Instant;
-  overPosting?: OverPostingOptions;
-  /** Most outlier videos listed (all are counted); default 50. */
-  outlierLimit?: number;
-  onProgress?: OnProgress;
-}
+export const ProgramHealthParams = z
+  .strictObject({
+    project_id: projectIdField,
+    ...dateRangeFields,
+    as_of: asOfField,
+    outlier_limit: z
+      .number()
+      .int()
+      .min(0)
+      .default(50)
+      .describe("Most outlier videos listed (all are counted). Default: 50."),
+  })
+  .superRefine(checkDateRange);
+export type ProgramHealthParams = z.input<typeof ProgramHealthParams>;
 
 type Report = ProgramHealthReport;
 
@@ -156,12 +168,12 @@ function payoutsSection(
   };
 }
 
-export async function programHealth(
-  client: AnalysisClient,
-  params: ProgramHealthParams,
+async function runProgramHealth(
+  run: WorkflowRun,
+  params: z.output<typeof ProgramHealthParams>,
 ): Promise<ProgramHealthReport> {
-  const run = new WorkflowRun(client, "programHealth", params.asOf, params.onProgress);
-  const range = resolveWindow(run.asOfMs);
+  const client = run.client;
+  const range = paramsRange(run, params);
   const referenceDate = dayString(dayNumberOfMs(run.asOfMs));
   const [projects, creators, videos, goals, accruals] = await Promise.all([
     loadProjects(run),
@@ -169,23 +181,28 @@ export async function programHealth(
     projectVideos(run, params.project_id),
     optional(() =>
       fetchAll(
-        client.goals.compliance(params.project_id, { reference_date: referenceDate, limit: PAGE_LIMIT }),
+        client.goals.compliance(
+          params.project_id,
+          { reference_date: referenceDate, limit: PAGE_LIMIT },
+          run.requestOptions,
+        ),
         run.pageProgress("goal compliance"),
       ),
     ),
     optional(() =>
       fetchAll(
-        client.payoutAccruals.list({ status: "unpaid", limit: PAGE_LIMIT }),
+        client.payoutAccruals.list({ status: "unpaid", limit: PAGE_LIMIT }, run.requestOptions),
         run.pageProgress("payout accruals"),
       ),
     ),
   ]);
   run.phase("analyse");
-  const project = projects.find((p) => p.id === params.project_id) ?? null;
-  if (project) run.note("project", project.id, project.name, project.description);
+  const project = projects.find((p) => p.id === params.project_id);
+  if (!project) throw notFound(run, "project_id", "project", params.project_id);
+  run.note("project", project.id, project.name, project.description);
 
   const index = indexVideos(videos);
-  const overPosting = findOverPosting(index, run.asOfMs, params.overPosting);
+  const overPosting = findOverPosting(index, run.asOfMs);
   const under = findUnderperformers(creators, index, run.asOfMs, { range });
   const outliers = findOutliers(index, run.asOfMs);
   const creatorFreshness = summarizeFreshness(creators, run.asOfMs);
@@ -206,7 +223,7 @@ export async function programHealth(
   for (const u of under.underperformers) for (const r of u.reasons) reasonCounts[r]++;
   const goalReport = goalsSection(goals.value, goals.reason, videos, run.asOfMs);
   const payouts = payoutsSection(accruals.value, accruals.reason, new Set(creators.map((c) => c.id)));
-  const outlierLimit = params.outlierLimit ?? 50;
+  const outlierLimit = params.outlier_limit;
   const amber = overPosting.incidents.filter((i) => i.severity === "amber").length;
 
   run.caveats.addFreshness(creatorFreshness, "creators");
@@ -264,7 +281,7 @@ export async function programHealth(
   return {
     kind: "program_health",
     meta,
-    project: { id: params.project_id, name: project?.name ?? null },
+    project: { id: params.project_id, name: project.name },
     creators: {
       total: creators.length,
       stale: creatorFreshness.stale_count,
@@ -315,4 +332,30 @@ export async function programHealth(
     payouts,
     highlights,
   };
+}
+
+export const programHealthWorkflow = defineWorkflow({
+  name: "program_health",
+  title: "Program health",
+  description:
+    "What needs attention first in one project: scrape freshness, the Tracking Inbox backlog (pending_review), " +
+    "over-posting days, goal compliance (the API's statuses cross-checked locally), underperforming creators over " +
+    "the range, outlier videos and unpaid payout accruals. Use it as the project's home screen; drill down with the " +
+    "other workflows. Needs project_id. Cost: ceil(projects/100) + ceil(creators/100) + ceil(videos/100) + " +
+    "ceil(goal compliance rows/100) + ceil(unpaid accruals of the org/100); goals and payouts that a key or API " +
+    "generation lacks are reported unavailable, not failed.",
+  params: ProgramHealthParams,
+  report: ProgramHealthReport,
+  run: runProgramHealth,
+  markdown: renderProgramHealth,
+  csv: programHealthCsv,
+});
+
+/** {@link programHealthWorkflow} as a function. */
+export function programHealth(
+  client: AnalysisClient,
+  params: ProgramHealthParams & DeprecatedAsOf,
+  options?: WorkflowRunOptions,
+): Promise<ProgramHealthReport> {
+  return programHealthWorkflow.run(client, withAsOf(params), options);
 }

@@ -6,8 +6,11 @@
 
 export interface ProgressEvent {
   workflow: string;
-  /** `fetch` while pages arrive, `analyse` when the pure analysis starts, `done` at the end. */
-  phase: "fetch" | "analyse" | "done";
+  /**
+   * `fetch` while pages arrive, `wait` while the client sleeps (rate limit or retry), `analyse` when the
+   * pure analysis starts, `done` at the end.
+   */
+  phase: "fetch" | "wait" | "analyse" | "done";
   /** What is being fetched, e.g. `videos`, `creators`, `campaign items`. */
   resource?: string;
   pages?: number;
@@ -15,6 +18,10 @@ export interface ProgressEvent {
   items?: number;
   /** Upstream requests spent so far by this workflow. */
   requests?: number;
+  /** `wait` only: how long the client sleeps, in seconds. */
+  seconds?: number;
+  /** `wait` only: why: pacing under the rate limit, or a retry after a failure (Retry-After honoured). */
+  reason?: "rate_limit" | "retry";
 }
 
 export type OnProgress = (event: ProgressEvent) => void;
@@ -23,8 +30,8 @@ export type OnProgress = (event: ProgressEvent) => void;
  * One human line for a progress event, shared by every front end (TUI status bar, CLI, MCP).
  *
  * @example
- * formatProgress({ workflow: "analyzeCampaign", phase: "fetch", resource: "videos", pages: 3, items: 300, requests: 5 })
- * // "analyzeCampaign: fetching videos, 300 so far (3 pages, 5 requests)"
+ * formatProgress({ workflow: "campaign_performance", phase: "fetch", resource: "videos", pages: 3, items: 300, requests: 5 })
+ * // "campaign_performance: fetching videos, 300 so far (3 pages, 5 requests)"
  */
 export function formatProgress(event: ProgressEvent): string {
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -35,6 +42,10 @@ export function formatProgress(event: ProgressEvent): string {
     const pages = event.pages === undefined ? "" : count(event.pages, "page");
     const detail = [pages, requests.slice(2)].filter(Boolean).join(", ");
     return `${event.workflow}: fetching ${what}${items}${detail ? ` (${detail})` : ""}`;
+  }
+  if (event.phase === "wait") {
+    const why = event.reason === "retry" ? "before a retry" : "for the rate limit";
+    return `${event.workflow}: waiting ${event.seconds ?? "?"} s ${why}${requests ? ` (${requests.slice(2)})` : ""}`;
   }
   if (event.phase === "analyse")
     return `${event.workflow}: analysing${requests ? ` (${requests.slice(2)})` : ""}`;

@@ -7,6 +7,8 @@
 import { Caveats } from "../analysis/caveats.js";
 import { addDays, type DayRange, type Instant, instantIso, instantMs } from "../analysis/dates.js";
 import type { FreshnessSummary } from "../analysis/freshness.js";
+import type { RequestOptions } from "../client/options.js";
+import type { WorkflowRunOptions } from "./catalogue/define-workflow.js";
 import type { AnalysisClient } from "./client.js";
 import { isGone, isRetentionExceeded } from "./fetch.js";
 import type { OnProgress } from "./progress.js";
@@ -30,18 +32,36 @@ export class WorkflowRun {
   #baselineOutOfReach = false;
   readonly #startRequests: number;
   readonly #memo = new Map<string, Promise<unknown>>();
+  readonly onProgress: OnProgress | undefined;
+  readonly signal: AbortSignal | undefined;
+  /** What every request of the run carries: the abort signal, the cache, and the wait reporter. */
+  readonly requestOptions: RequestOptions;
 
   constructor(
     readonly client: AnalysisClient,
     readonly workflow: string,
     asOf: Instant | undefined,
-    readonly onProgress?: OnProgress,
+    options: WorkflowRunOptions = {},
   ) {
     // The only place a workflow reads the wall clock: the analyses below take it as a parameter.
     const clock = asOf ?? new Date();
     this.asOfMs = instantMs(clock);
     this.asOfIso = instantIso(clock);
     this.#startRequests = client.requestCount;
+    this.onProgress = options.onProgress;
+    this.signal = options.signal;
+    this.requestOptions = {
+      signal: options.signal,
+      ...(options.cache === undefined ? {} : { cache: options.cache }),
+      onWait: (w) =>
+        this.onProgress?.({
+          workflow: this.workflow,
+          phase: "wait",
+          seconds: Math.round(w.seconds * 10) / 10,
+          reason: w.reason,
+          requests: this.requests,
+        }),
+    };
   }
 
   get requests(): number {
@@ -61,7 +81,9 @@ export class WorkflowRun {
       });
   }
 
+  /** Reports a phase change; an aborted run stops here rather than analyse data nobody waits for. */
   phase(phase: "analyse" | "done"): void {
+    this.signal?.throwIfAborted();
     this.onProgress?.({ workflow: this.workflow, phase, requests: this.requests });
   }
 

@@ -10,16 +10,17 @@ import type { Creator } from "../schema/creator.js";
 import type { Project } from "../schema/project.js";
 import { assertJsonSafe } from "../test-helpers/json-safe.js";
 import { withSandbox } from "../test-helpers/sandbox.js";
-import { analyzeCampaign } from "./analyze-campaign.js";
-import { analyzeCampaignContent } from "./analyze-content.js";
-import { analyzeCreatorTrend } from "./analyze-creator-trend.js";
-import { compareCampaigns } from "./compare-campaigns.js";
+import { compareCampaigns } from "./campaign-comparison.js";
+import { analyzeCampaignContent } from "./campaign-content.js";
+import { analyzeCampaign } from "./campaign-performance.js";
+import { analyzeCreatorTrend } from "./creator-trend.js";
 import { fetchAll } from "./fetch.js";
-import { findUnderperformingCreators } from "./find-underperformers.js";
+import { WorkflowParamsError } from "./catalogue/params-error.js";
 import { renderMarkdown } from "./markdown/index.js";
 import { programHealth } from "./program-health.js";
 import type { ProgressEvent } from "./progress.js";
 import { REPORT_SCHEMAS, type Report } from "./reports/index.js";
+import { findUnderperformingCreators } from "./underperforming-creators.js";
 
 const sandbox = withSandbox();
 let project: Project;
@@ -89,7 +90,7 @@ describe("findUnderperformingCreators", () => {
   it("reads two lists only and reports progress", async () => {
     const events: ProgressEvent[] = [];
     const r = await check((c) =>
-      findUnderperformingCreators(c, { project_id: project.id, asOf, onProgress: (e) => events.push(e) }),
+      findUnderperformingCreators(c, { project_id: project.id, asOf }, { onProgress: (e) => events.push(e) }),
     );
     const videoPages = events.filter((e) => e.resource === "videos").length;
     expect(r.meta.requests).toBe(videoPages + events.filter((e) => e.resource === "creators").length);
@@ -134,11 +135,12 @@ describe("programHealth", () => {
 });
 
 describe("errors", () => {
-  it("throws NotFoundError for a campaign the key cannot see", async () => {
-    await expect(analyzeCampaign(sandbox().newClient(), { campaign_id: "nope", asOf })).rejects.toMatchObject(
-      {
-        name: "NotFoundError",
-      },
-    );
+  it("raises a WorkflowParamsError naming campaign_id for a campaign the key cannot see", async () => {
+    const h = sandbox();
+    const err = await analyzeCampaign(h.newClient(), { campaign_id: "nope", asOf }).catch((e) => e);
+    expect(err).toBeInstanceOf(WorkflowParamsError);
+    expect(err.field).toBe("campaign_id");
+    expect(err.issues[0].code).toBe("not_found");
+    expect(err.message).toMatch(/campaign_performance: campaign_id: no campaign nope/);
   });
 });

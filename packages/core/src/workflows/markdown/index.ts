@@ -4,32 +4,32 @@
  * @module
  */
 import type { Report } from "../reports/index.js";
-import { renderCampaign } from "./campaign.js";
-import { renderComparison } from "./comparison.js";
-import { renderContent } from "./content.js";
+import { renderCampaignComparison } from "./campaign-comparison.js";
+import { renderCampaignContent } from "./campaign-content.js";
+import { renderCampaignPerformance } from "./campaign-performance.js";
 import { renderCreatorTrend } from "./creator-trend.js";
 import { renderProgramHealth } from "./program-health.js";
-import { renderUnderperformers } from "./underperformers.js";
+import { renderUnderperformingCreators } from "./underperforming-creators.js";
 
 export {
-  renderCampaign,
-  renderComparison,
-  renderContent,
+  renderCampaignComparison,
+  renderCampaignContent,
+  renderCampaignPerformance,
   renderCreatorTrend,
   renderProgramHealth,
-  renderUnderperformers,
+  renderUnderperformingCreators,
 };
 
 export function renderMarkdown(report: Report): string {
   switch (report.kind) {
-    case "campaign":
-      return renderCampaign(report);
+    case "campaign_performance":
+      return renderCampaignPerformance(report);
     case "campaign_comparison":
-      return renderComparison(report);
-    case "underperformers":
-      return renderUnderperformers(report);
+      return renderCampaignComparison(report);
+    case "underperforming_creators":
+      return renderUnderperformingCreators(report);
     case "campaign_content":
-      return renderContent(report);
+      return renderCampaignContent(report);
     case "creator_trend":
       return renderCreatorTrend(report);
     case "program_health":

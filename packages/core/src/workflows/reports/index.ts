@@ -4,26 +4,26 @@
  * @module
  */
 import { z } from "zod";
-import { CampaignReport } from "./campaign.js";
-import { CampaignComparisonReport } from "./comparison.js";
-import { CampaignContentReport } from "./content.js";
+import { CampaignComparisonReport } from "./campaign-comparison.js";
+import { CampaignContentReport } from "./campaign-content.js";
+import { CampaignPerformanceReport } from "./campaign-performance.js";
 import { CreatorTrendReport } from "./creator-trend.js";
 import { ProgramHealthReport } from "./program-health.js";
-import { UnderperformersReport } from "./underperformers.js";
+import { UnderperformingCreatorsReport } from "./underperforming-creators.js";
 
-export * from "./campaign.js";
-export * from "./comparison.js";
-export * from "./content.js";
+export * from "./campaign-comparison.js";
+export * from "./campaign-content.js";
+export * from "./campaign-performance.js";
 export * from "./creator-trend.js";
 export * from "./meta.js";
 export * from "./parts.js";
 export * from "./program-health.js";
-export * from "./underperformers.js";
+export * from "./underperforming-creators.js";
 
 export const Report = z.discriminatedUnion("kind", [
-  CampaignReport,
+  CampaignPerformanceReport,
   CampaignComparisonReport,
-  UnderperformersReport,
+  UnderperformingCreatorsReport,
   CampaignContentReport,
   CreatorTrendReport,
   ProgramHealthReport,
@@ -33,9 +33,9 @@ export type ReportKind = Report["kind"];
 
 /** The schema of one report kind, e.g. to validate a report received over the wire. */
 export const REPORT_SCHEMAS = {
-  campaign: CampaignReport,
+  campaign_performance: CampaignPerformanceReport,
   campaign_comparison: CampaignComparisonReport,
-  underperformers: UnderperformersReport,
+  underperforming_creators: UnderperformingCreatorsReport,
   campaign_content: CampaignContentReport,
   creator_trend: CreatorTrendReport,
   program_health: ProgramHealthReport,

@@ -1,6 +1,6 @@
 /** Report of {@link analyzeCampaignContent}: what works and what does not among a campaign's videos. @module */
 import { z } from "zod";
-import { CampaignInfoSchema } from "./campaign.js";
+import { CampaignInfoSchema } from "./campaign-performance.js";
 import { ReportMeta } from "./meta.js";
 import {
   CreatorContentRowSchema,

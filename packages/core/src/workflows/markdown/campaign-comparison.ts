@@ -1,9 +1,9 @@
 /** Markdown for a {@link CampaignComparisonReport}. @module */
 import { formatInt, formatPercent } from "../../analysis/format.js";
-import type { CampaignComparisonReport } from "../reports/comparison.js";
+import type { CampaignComparisonReport } from "../reports/campaign-comparison.js";
 import { bullets, metaFooter, sections, table } from "./common.js";
 
-export function renderComparison(r: CampaignComparisonReport): string {
+export function renderCampaignComparison(r: CampaignComparisonReport): string {
   return sections(
     `# Campaign comparison, ${r.meta.range.from} → ${r.meta.range.to}`,
     bullets(r.highlights),

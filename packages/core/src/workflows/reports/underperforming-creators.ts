@@ -5,8 +5,8 @@ import { CreatorEvaluationSchema, GapsSchema, UnderperformanceReasonSchema } fro
 
 const Int = z.number().int().nonnegative();
 
-export const UnderperformersReport = z.object({
-  kind: z.literal("underperformers"),
+export const UnderperformingCreatorsReport = z.object({
+  kind: z.literal("underperforming_creators"),
   meta: ReportMeta,
   project_id: z.string(),
   evaluated: Int,
@@ -25,4 +25,4 @@ export const UnderperformersReport = z.object({
   stale_creators: z.array(z.object({ creator_id: z.string(), last_scraped_at: z.string().nullable() })),
   highlights: z.array(z.string()),
 });
-export type UnderperformersReport = z.infer<typeof UnderperformersReport>;
+export type UnderperformingCreatorsReport = z.infer<typeof UnderperformingCreatorsReport>;

@@ -1,8 +1,8 @@
-/** Markdown for an {@link UnderperformersReport}. @module */
-import type { UnderperformersReport } from "../reports/underperformers.js";
+/** Markdown for an {@link UnderperformingCreatorsReport}. @module */
+import type { UnderperformingCreatorsReport } from "../reports/underperforming-creators.js";
 import { bullets, metaFooter, sections, table, who } from "./common.js";
 
-export function renderUnderperformers(r: UnderperformersReport): string {
+export function renderUnderperformingCreators(r: UnderperformingCreatorsReport): string {
   return sections(
     `# Underperforming creators, ${r.meta.range.from} → ${r.meta.range.to}`,
     bullets(r.highlights),

@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import { formatInt, formatPercent, formatShare } from "../../analysis/format.js";
 import { DOW_NAMES } from "../../analysis/posting-pattern.js";
-import type { CampaignContentReport } from "../reports/content.js";
+import type { CampaignContentReport } from "../reports/campaign-content.js";
 import type { RankedVideoSchema } from "../reports/parts.js";
 import { bullets, metaFooter, sections, table, who } from "./common.js";
 
@@ -17,7 +17,7 @@ const videoRows = (vs: Ranked[]) =>
     formatPercent(v.engagement_rate),
   ]);
 
-export function renderContent(r: CampaignContentReport): string {
+export function renderCampaignContent(r: CampaignContentReport): string {
   const headers = ["video", "creator", "posted", "views", "ER"];
   const slots = [...r.posting_pattern.cells]
     .filter((c) => c.post_count >= 2)

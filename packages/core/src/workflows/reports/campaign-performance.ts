@@ -30,8 +30,8 @@ export const CampaignTreeSummarySchema = z.object({
   unresolved_video_items: Int,
 });
 
-export const CampaignReport = z.object({
-  kind: z.literal("campaign"),
+export const CampaignPerformanceReport = z.object({
+  kind: z.literal("campaign_performance"),
   meta: ReportMeta,
   campaign: CampaignInfoSchema,
   /** Current snapshot totals of the campaign's counted videos (recursive, each video once). */
@@ -48,4 +48,4 @@ export const CampaignReport = z.object({
   target: TargetProgressSchema,
   highlights: z.array(z.string()),
 });
-export type CampaignReport = z.infer<typeof CampaignReport>;
+export type CampaignPerformanceReport = z.infer<typeof CampaignPerformanceReport>;

@@ -9,40 +9,64 @@
  * generations serve these routes alike.
  * @module
  */
+
+import { z } from "zod";
 import { analyzeContent } from "../analysis/content.js";
-import {
-  type DayRange,
-  dayNumber,
-  dayNumberOfMs,
-  dayString,
-  type Instant,
-  utcDay,
-} from "../analysis/dates.js";
+import { presetRange } from "../analysis/date-presets.js";
+import { type DayRange, dayNumber, dayNumberOfMs, dayString, utcDay } from "../analysis/dates.js";
 import { formatCompact, formatInt, formatPercent, formatShare, plural } from "../analysis/format.js";
 import { summarizeFreshness } from "../analysis/freshness.js";
-import { findOutliers, type OutlierOptions } from "../analysis/outliers.js";
+import { findOutliers } from "../analysis/outliers.js";
 import { DOW_NAMES } from "../analysis/posting-pattern.js";
 import type { Video } from "../schema/video.js";
 import { campaignInfo, projectCreators, projectVideos } from "./campaign-data.js";
 import { campaignVideoSet, resolveCampaignTree } from "./campaign-tree.js";
+import { defineWorkflow, type WorkflowRunOptions } from "./catalogue/define-workflow.js";
+import { type DeprecatedAsOf, withAsOf } from "./catalogue/deprecated.js";
+import {
+  asOfField,
+  checkDateRange,
+  fromField,
+  id,
+  optionalProjectIdField,
+  outlierFields,
+  outlierOptions,
+  rangeField,
+  toField,
+} from "./catalogue/fields.js";
 import type { AnalysisClient } from "./client.js";
+import { campaignContentCsv } from "./csv/campaign-content.js";
 import { findCampaign } from "./load.js";
-import type { OnProgress } from "./progress.js";
-import type { CampaignContentReport } from "./reports/content.js";
-import { WorkflowRun } from "./run.js";
+import { renderCampaignContent } from "./markdown/campaign-content.js";
+import { CampaignContentReport } from "./reports/campaign-content.js";
+import type { WorkflowRun } from "./run.js";
 
-export interface AnalyzeContentParams {
-  campaign_id: string;
-  project_id?: string;
-  /** Only videos posted in this range; default every video of the campaign. */
-  from?: string;
-  to?: string;
-  asOf?: Instant;
-  /** Length of the top and bottom lists (default 10). */
-  top?: number;
-  outliers?: OutlierOptions;
-  onProgress?: OnProgress;
-}
+export const CampaignContentParams = z
+  .strictObject({
+    campaign_id: id("campaign_id").describe(
+      "The campaign whose videos to analyse (uuid); sub-campaigns are included.",
+    ),
+    project_id: optionalProjectIdField,
+    range: rangeField.describe(
+      "Only videos posted in this named range (ending on the analysis day inclusive): last_7_days, last_30_days, " +
+        "last_90_days, this_month, last_month. Default: every video of the campaign. Use either range or from/to.",
+    ),
+    from: fromField.describe(
+      "Only videos posted on or after this day (YYYY-MM-DD). Default: the campaign's first post.",
+    ),
+    to: toField.describe("Only videos posted on or before this day (YYYY-MM-DD). Default: the analysis day."),
+    as_of: asOfField,
+    top: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(10)
+      .describe("Length of the top and bottom video lists. Default: 10."),
+    ...outlierFields,
+  })
+  .superRefine(checkDateRange);
+export type CampaignContentParams = z.input<typeof CampaignContentParams>;
 
 function postedRange(videos: readonly Video[], asOfMs: number, from?: string, to?: string): DayRange {
   let min: string | null = null;
@@ -55,11 +79,10 @@ function postedRange(videos: readonly Video[], asOfMs: number, from?: string, to
   return { from: start, to: end };
 }
 
-export async function analyzeCampaignContent(
-  client: AnalysisClient,
-  params: AnalyzeContentParams,
+async function runCampaignContent(
+  run: WorkflowRun,
+  params: z.output<typeof CampaignContentParams>,
 ): Promise<CampaignContentReport> {
-  const run = new WorkflowRun(client, "analyzeCampaignContent", params.asOf, params.onProgress);
   const { campaign, all } = await findCampaign(run, params.campaign_id, params.project_id);
   const [tree, videos, creators] = await Promise.all([
     resolveCampaignTree(run, campaign.id),
@@ -68,19 +91,19 @@ export async function analyzeCampaignContent(
   ]);
   run.phase("analyse");
   const set = campaignVideoSet(tree, videos);
-  const range = postedRange(set.videos, run.asOfMs, params.from, params.to);
+  const range = params.range
+    ? presetRange(params.range, run.asOfMs)
+    : postedRange(set.videos, run.asOfMs, params.from, params.to);
   const from = dayNumber(range.from)!;
   const to = dayNumber(range.to)!;
   const inRange = set.videos.filter((v) => {
     const d = dayNumber(utcDay(v.posted_at));
     return d !== null && d >= from && d <= to;
   });
-  const content = analyzeContent(inRange, creators, run.asOfMs, {
-    top: params.top ?? 10,
-    outliers: params.outliers,
-  });
+  const outlierRule = outlierOptions(params);
+  const content = analyzeContent(inRange, creators, run.asOfMs, { top: params.top, outliers: outlierRule });
   const ids = new Set(inRange.map((v) => v.id));
-  const projectOutliers = findOutliers(videos, run.asOfMs, params.outliers);
+  const projectOutliers = findOutliers(videos, run.asOfMs, outlierRule);
   const outliers = projectOutliers.outliers.filter((o) => ids.has(o.video_id));
 
   run.note("campaign", campaign.id, campaign.name, campaign.description);
@@ -173,4 +196,29 @@ export async function analyzeCampaignContent(
     creators: content.creators,
     highlights,
   };
+}
+
+export const campaignContentWorkflow = defineWorkflow({
+  name: "campaign_content",
+  title: "Campaign content",
+  description:
+    "What content works in one campaign: its whole de-duplicated video set (sub-campaigns included) ranked, the best " +
+    "and worst videos, outliers against each creator's own norm, engagement, the best posting day and hour (UTC), and " +
+    "a per-creator breakdown. Use it to learn what to brief creators on; use campaign_performance for totals and " +
+    "pacing. Needs campaign_id. Cost on both API generations: ceil(campaigns/100) + sum over the tree's campaigns of " +
+    "ceil(items/100) + ceil(creators/100) + ceil(videos/100) of the project (the org's campaigns without project_id).",
+  params: CampaignContentParams,
+  report: CampaignContentReport,
+  run: runCampaignContent,
+  markdown: renderCampaignContent,
+  csv: campaignContentCsv,
+});
+
+/** {@link campaignContentWorkflow} as a function. */
+export function analyzeCampaignContent(
+  client: AnalysisClient,
+  params: CampaignContentParams & DeprecatedAsOf,
+  options?: WorkflowRunOptions,
+): Promise<CampaignContentReport> {
+  return campaignContentWorkflow.run(client, withAsOf(params), options);
 }

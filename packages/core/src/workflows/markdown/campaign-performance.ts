@@ -1,9 +1,9 @@
-/** Markdown for a {@link CampaignReport}. @module */
+/** Markdown for a {@link CampaignPerformanceReport}. @module */
 import { formatCompact, formatInt, formatPercent, formatShare } from "../../analysis/format.js";
-import type { CampaignReport } from "../reports/campaign.js";
+import type { CampaignPerformanceReport } from "../reports/campaign-performance.js";
 import { bullets, metaFooter, sections, table, who } from "./common.js";
 
-export function renderCampaign(r: CampaignReport): string {
+export function renderCampaignPerformance(r: CampaignPerformanceReport): string {
   const t = r.totals;
   const p = r.pacing;
   return sections(

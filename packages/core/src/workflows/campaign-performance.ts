@@ -8,6 +8,8 @@
  * figures. On the current generation the tree and lists are needed anyway.
  * @module
  */
+
+import { z } from "zod";
 import {
   concentration,
   pacing,
@@ -15,7 +17,7 @@ import {
   totalsFromVideos,
   viewsByCreator,
 } from "../analysis/campaign-performance.js";
-import { type DayRange, type Instant, resolveWindow, utcDay } from "../analysis/dates.js";
+import { type DayRange, utcDay } from "../analysis/dates.js";
 import { engagementRateByViews } from "../analysis/engagement.js";
 import { formatCompact, formatInt, formatShare, plural } from "../analysis/format.js";
 import { summarizeFreshness } from "../analysis/freshness.js";
@@ -23,25 +25,42 @@ import type { DatedValue } from "../analysis/inputs.js";
 import { round } from "../analysis/stats-math.js";
 import type { Video } from "../schema/video.js";
 import { type CampaignData, campaignInfo, gatherCampaign } from "./campaign-data.js";
+import { defineWorkflow, type WorkflowRunOptions } from "./catalogue/define-workflow.js";
+import { type DeprecatedAsOf, withAsOf } from "./catalogue/deprecated.js";
+import {
+  asOfField,
+  checkDateRange,
+  dateRangeFields,
+  id,
+  optionalProjectIdField,
+} from "./catalogue/fields.js";
+import { paramsRange } from "./catalogue/range.js";
 import type { AnalysisClient } from "./client.js";
+import { campaignPerformanceCsv } from "./csv/campaign-performance.js";
 import { findCampaign } from "./load.js";
-import type { OnProgress } from "./progress.js";
-import type { CampaignReport } from "./reports/campaign.js";
-import { WorkflowRun } from "./run.js";
+import { renderCampaignPerformance } from "./markdown/campaign-performance.js";
+import { CampaignPerformanceReport } from "./reports/campaign-performance.js";
+import type { WorkflowRun } from "./run.js";
 
-export interface AnalyzeCampaignParams {
-  campaign_id: string;
-  /** Narrows the campaign lookup to one project's list (fewer pages). */
-  project_id?: string;
-  from?: string;
-  to?: string;
-  asOf?: Instant;
-  /** `full` (default) resolves the tree and lists; `stats` reads only the stats route where it exists. */
-  detail?: "full" | "stats";
-  onProgress?: OnProgress;
-}
+export const CampaignPerformanceParams = z
+  .strictObject({
+    campaign_id: id("campaign_id").describe("The campaign to analyse (uuid); sub-campaigns are included."),
+    project_id: optionalProjectIdField,
+    ...dateRangeFields,
+    as_of: asOfField,
+    detail: z
+      .enum(["full", "stats"])
+      .default("full")
+      .describe(
+        "full: also resolve the item tree and the project's lists, to count pending videos, check scrape freshness " +
+          "and rank with full engagement figures. stats: only the campaign list and the stats route (2 requests " +
+          "on the legacy API). Default: full.",
+      ),
+  })
+  .superRefine(checkDateRange);
+export type CampaignPerformanceParams = z.input<typeof CampaignPerformanceParams>;
 
-type Report = CampaignReport;
+type Report = CampaignPerformanceReport;
 
 function rankedVideos(videos: readonly Video[], handles: Map<string, string>, n = 10): Report["top_videos"] {
   return [...videos]
@@ -242,14 +261,13 @@ export function noteCampaign(
   }
 }
 
-export async function analyzeCampaign(
-  client: AnalysisClient,
-  params: AnalyzeCampaignParams,
-): Promise<CampaignReport> {
-  const run = new WorkflowRun(client, "analyzeCampaign", params.asOf, params.onProgress);
-  const range = resolveWindow(run.asOfMs, params.from, params.to);
+async function runCampaignPerformance(
+  run: WorkflowRun,
+  params: z.output<typeof CampaignPerformanceParams>,
+): Promise<CampaignPerformanceReport> {
+  const range = paramsRange(run, params);
   const { campaign, all } = await findCampaign(run, params.campaign_id, params.project_id);
-  const data = await gatherCampaign(run, campaign, range, { resolve: (params.detail ?? "full") === "full" });
+  const data = await gatherCampaign(run, campaign, range, { resolve: params.detail === "full" });
   run.phase("analyse");
 
   const body = campaignBody(data, range, run.asOfMs);
@@ -273,5 +291,38 @@ export async function analyzeCampaign(
   run.caveats.addFreshness(freshness, "campaign's videos");
   const meta = run.meta({ range, freshness, pending: data.set?.pending.length ?? 0 });
   run.phase("done");
-  return { kind: "campaign", meta, ...body };
+  return { kind: "campaign_performance", meta, ...body };
+}
+
+export const campaignPerformanceWorkflow = defineWorkflow({
+  name: "campaign_performance",
+  title: "Campaign performance",
+  description:
+    "How one campaign is doing: recursive totals over its sub-campaigns (each video once), views gained per day over " +
+    "the range with pacing, daily posts, top videos and creators, concentration, and progress towards its view target. " +
+    "Use it for one campaign; use campaign_comparison to rank several. Needs campaign_id (project_id narrows the lookup). " +
+    "Cost with detail=full on the legacy API: ceil(campaigns/100) + 1 stats + sum over the tree's campaigns of " +
+    "ceil(items/100) + ceil(creators/100) + ceil(videos/100), where campaigns/creators/videos are the project's " +
+    "(the org's campaigns without project_id); detail=stats: ceil(campaigns/100) + 1. On the current API the stats " +
+    "route is gone: one /analytics call replaces it and the tree and lists are always read. A shared cache makes " +
+    "the project's lists free after the first campaign.",
+  params: CampaignPerformanceParams,
+  report: CampaignPerformanceReport,
+  run: runCampaignPerformance,
+  markdown: renderCampaignPerformance,
+  csv: campaignPerformanceCsv,
+});
+
+/**
+ * {@link campaignPerformanceWorkflow} as a function.
+ *
+ * @example
+ * const report = await analyzeCampaign(client, { campaign_id }, { signal, onProgress });
+ */
+export function analyzeCampaign(
+  client: AnalysisClient,
+  params: CampaignPerformanceParams & DeprecatedAsOf,
+  options?: WorkflowRunOptions,
+): Promise<CampaignPerformanceReport> {
+  return campaignPerformanceWorkflow.run(client, withAsOf(params), options);
 }

@@ -12,8 +12,9 @@
  * @module
  */
 
+import { z } from "zod";
 import { isCounted } from "../analysis/counted.js";
-import { addDays, DAY_MS, type Instant, parseInstantMs, resolveWindow, utcDay } from "../analysis/dates.js";
+import { addDays, DAY_MS, parseInstantMs, utcDay } from "../analysis/dates.js";
 import { engagementRateByViews, pooledEngagementRate } from "../analysis/engagement.js";
 import { summarizeFreshness } from "../analysis/freshness.js";
 import type { DatedValue } from "../analysis/inputs.js";
@@ -26,23 +27,34 @@ import {
   weeklyPostsInRange,
 } from "../analysis/trends.js";
 import type { Creator } from "../schema/creator.js";
+import { defineWorkflow, type WorkflowRunOptions } from "./catalogue/define-workflow.js";
+import { type DeprecatedAsOf, withAsOf } from "./catalogue/deprecated.js";
+import {
+  asOfField,
+  checkDateRange,
+  dateRangeFields,
+  id,
+  optionalProjectIdField,
+} from "./catalogue/fields.js";
+import { paramsRange } from "./catalogue/range.js";
 import type { AnalysisClient } from "./client.js";
+import { creatorTrendCsv } from "./csv/creator-trend.js";
 import { PAGE_LIMIT } from "./fetch.js";
 import { cumulativeAnalytics } from "./history.js";
 import { loadCreatorVideos, notFound } from "./load.js";
-import type { OnProgress } from "./progress.js";
-import type { CreatorTrendReport } from "./reports/creator-trend.js";
-import { WorkflowRun } from "./run.js";
+import { renderCreatorTrend } from "./markdown/creator-trend.js";
+import { CreatorTrendReport } from "./reports/creator-trend.js";
+import type { WorkflowRun } from "./run.js";
 
-export interface AnalyzeCreatorTrendParams {
-  creator_id: string;
-  /** Narrows the creator lookup to one project's list. */
-  project_id?: string;
-  from?: string;
-  to?: string;
-  asOf?: Instant;
-  onProgress?: OnProgress;
-}
+export const CreatorTrendParams = z
+  .strictObject({
+    creator_id: id("creator_id").describe("The creator to follow (uuid)."),
+    project_id: optionalProjectIdField,
+    ...dateRangeFields,
+    as_of: asOfField,
+  })
+  .superRefine(checkDateRange);
+export type CreatorTrendParams = z.input<typeof CreatorTrendParams>;
 
 interface Series {
   followers: DatedValue[];
@@ -53,16 +65,16 @@ interface Series {
 async function findCreator(run: WorkflowRun, id: string, projectId?: string): Promise<Creator> {
   const query = projectId ? { project_id: projectId, limit: PAGE_LIMIT } : { limit: PAGE_LIMIT };
   // Stop paging as soon as the creator turns up.
-  for await (const c of run.client.creators.list(query)) if (c.id === id) return c;
-  throw notFound("creator", id);
+  for await (const c of run.client.creators.list(query, run.requestOptions)) if (c.id === id) return c;
+  throw notFound(run, "creator_id", "creator", id, projectId);
 }
 
-export async function analyzeCreatorTrend(
-  client: AnalysisClient,
-  params: AnalyzeCreatorTrendParams,
+async function runCreatorTrend(
+  run: WorkflowRun,
+  params: z.output<typeof CreatorTrendParams>,
 ): Promise<CreatorTrendReport> {
-  const run = new WorkflowRun(client, "analyzeCreatorTrend", params.asOf, params.onProgress);
-  const range = resolveWindow(run.asOfMs, params.from, params.to);
+  const client = run.client;
+  const range = paramsRange(run, params);
   const [creator, videos] = await Promise.all([
     findCreator(run, params.creator_id, params.project_id),
     loadCreatorVideos(run, params.creator_id),
@@ -70,7 +82,9 @@ export async function analyzeCreatorTrend(
   const baselineDay = addDays(range.from, -1);
   const series = await run.stats<Series>(
     async () => {
-      const s = await run.fromBaseline(range, (r) => client.creators.stats(creator.id, r));
+      const s = await run.fromBaseline(range, (r) =>
+        client.creators.stats(creator.id, r, run.requestOptions),
+      );
       const weekly = s.posting_frequency.map((w) => ({
         week_start: w.week_start,
         video_count: w.video_count,
@@ -170,4 +184,30 @@ export async function analyzeCreatorTrend(
     top_videos: top,
     highlights,
   };
+}
+
+export const creatorTrendWorkflow = defineWorkflow({
+  name: "creator_trend",
+  title: "Creator trend",
+  description:
+    "One creator over time: followers and cumulative views gained per day and week over the range, week-over-week " +
+    "change, weekly posts with gap weeks, acceleration, engagement and the top videos of the range. Use it to see " +
+    "whether a creator is growing or fading; use underperforming_creators to screen a whole project. Needs " +
+    "creator_id (project_id narrows the lookup). Cost on the legacy API: the creator list up to the creator " +
+    "(at most ceil(creators/100)) + ceil(creator's videos/100) + 1 stats call; on the current API 2 /analytics " +
+    "calls replace the stats call.",
+  params: CreatorTrendParams,
+  report: CreatorTrendReport,
+  run: runCreatorTrend,
+  markdown: renderCreatorTrend,
+  csv: creatorTrendCsv,
+});
+
+/** {@link creatorTrendWorkflow} as a function. */
+export function analyzeCreatorTrend(
+  client: AnalysisClient,
+  params: CreatorTrendParams & DeprecatedAsOf,
+  options?: WorkflowRunOptions,
+): Promise<CreatorTrendReport> {
+  return creatorTrendWorkflow.run(client, withAsOf(params), options);
 }

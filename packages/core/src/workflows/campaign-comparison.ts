@@ -9,46 +9,67 @@
  * of the range.
  * @module
  */
+
+import { z } from "zod";
 import {
   type ComparableCampaign,
   compareCampaignSeries,
   totalsFromVideos,
 } from "../analysis/campaign-performance.js";
-import { type Instant, resolveWindow } from "../analysis/dates.js";
 import { formatInt, plural } from "../analysis/format.js";
 import { mergeFreshness, summarizeFreshness } from "../analysis/freshness.js";
 import { gatherCampaign } from "./campaign-data.js";
+import { defineWorkflow, type WorkflowRunOptions } from "./catalogue/define-workflow.js";
+import { type DeprecatedAsOf, withAsOf } from "./catalogue/deprecated.js";
+import {
+  asOfField,
+  checkDateRange,
+  dateRangeFields,
+  id,
+  optionalProjectIdField,
+} from "./catalogue/fields.js";
+import { paramsRange } from "./catalogue/range.js";
 import type { AnalysisClient } from "./client.js";
+import { campaignComparisonCsv } from "./csv/campaign-comparison.js";
 import { mapLimit } from "./fetch.js";
 import { loadCampaigns, notFound } from "./load.js";
-import type { OnProgress } from "./progress.js";
-import type { CampaignComparisonReport } from "./reports/comparison.js";
-import { WorkflowRun } from "./run.js";
+import { renderCampaignComparison } from "./markdown/campaign-comparison.js";
+import { CampaignComparisonReport } from "./reports/campaign-comparison.js";
+import type { WorkflowRun } from "./run.js";
 
-export interface CompareCampaignsParams {
-  /** The campaigns to compare; default every campaign of `project_id`. */
-  campaign_ids?: string[];
-  project_id?: string;
-  from?: string;
-  to?: string;
-  asOf?: Instant;
-  onProgress?: OnProgress;
-}
+export const CampaignComparisonParams = z
+  .strictObject({
+    campaign_ids: z
+      .array(id("campaign_ids[]"))
+      .min(
+        1,
+        "give at least one campaign id, or leave campaign_ids out to compare every campaign of project_id",
+      )
+      .optional()
+      .describe("The campaigns to compare (uuids). Default: every campaign of project_id."),
+    project_id: optionalProjectIdField.describe(
+      "Compare every campaign of this project (uuid); with campaign_ids it narrows their lookup. One of the two is required.",
+    ),
+    ...dateRangeFields,
+    as_of: asOfField,
+  })
+  .superRefine((p, ctx) => {
+    checkDateRange(p, ctx);
+    if (!p.campaign_ids && !p.project_id)
+      ctx.addIssue({ code: "custom", path: ["project_id"], message: "give project_id or campaign_ids" });
+  });
+export type CampaignComparisonParams = z.input<typeof CampaignComparisonParams>;
 
-export async function compareCampaigns(
-  client: AnalysisClient,
-  params: CompareCampaignsParams,
+async function runCampaignComparison(
+  run: WorkflowRun,
+  params: z.output<typeof CampaignComparisonParams>,
 ): Promise<CampaignComparisonReport> {
-  if (!params.campaign_ids?.length && !params.project_id) {
-    throw new TypeError("compareCampaigns needs campaign_ids or project_id");
-  }
-  const run = new WorkflowRun(client, "compareCampaigns", params.asOf, params.onProgress);
-  const range = resolveWindow(run.asOfMs, params.from, params.to);
+  const range = paramsRange(run, params);
   const all = await loadCampaigns(run, params.project_id);
-  const chosen = params.campaign_ids?.length
-    ? params.campaign_ids.map((id) => {
+  const chosen = params.campaign_ids
+    ? params.campaign_ids.map((id, i) => {
         const c = all.find((x) => x.id === id);
-        if (!c) throw notFound("campaign", id);
+        if (!c) throw notFound(run, `campaign_ids.${i}`, "campaign", id, params.project_id);
         return c;
       })
     : all;
@@ -126,4 +147,30 @@ export async function compareCampaigns(
     campaigns: rows,
     highlights,
   };
+}
+
+export const campaignComparisonWorkflow = defineWorkflow({
+  name: "campaign_comparison",
+  title: "Campaign comparison",
+  description:
+    "Ranks several campaigns over one date range, fairly: views gained in the range per active day, per creator " +
+    "and per video, so a campaign that started last week or runs with twice the creators compares fairly. Use it " +
+    "to see which campaigns work; use campaign_performance for one campaign in depth. Needs project_id (every " +
+    "campaign of the project) or campaign_ids. Cost on the legacy API: ceil(campaigns/100) + 1 stats call per " +
+    "compared campaign. On the current API: ceil(campaigns/100) + per campaign its items (ceil(items/100) per " +
+    "campaign of its tree) and one /analytics call, plus ceil(creators/100) + ceil(videos/100) once.",
+  params: CampaignComparisonParams,
+  report: CampaignComparisonReport,
+  run: runCampaignComparison,
+  markdown: renderCampaignComparison,
+  csv: campaignComparisonCsv,
+});
+
+/** {@link campaignComparisonWorkflow} as a function. */
+export function compareCampaigns(
+  client: AnalysisClient,
+  params: CampaignComparisonParams & DeprecatedAsOf,
+  options?: WorkflowRunOptions,
+): Promise<CampaignComparisonReport> {
+  return campaignComparisonWorkflow.run(client, withAsOf(params), options);
 }

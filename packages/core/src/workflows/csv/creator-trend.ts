@@ -1,0 +1,10 @@
+/** CSV of a creator_trend report: one row per week. @module */
+import type { CreatorTrendReport } from "../reports/creator-trend.js";
+import { recordsCsv } from "./common.js";
+
+export function creatorTrendCsv(r: CreatorTrendReport): string {
+  return recordsCsv(
+    ["week_start", "partial", "posts", "followers_gained", "views_gained", "views_wow_pct", "views_per_post"],
+    r.weeks,
+  );
+}
