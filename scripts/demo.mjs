@@ -2,13 +2,12 @@
 // `npm start` until the terminal UI lands: runs goatkit's workflows against the embedded sandbox (or the
 // real API when TRACKAGOAT_API_KEY is set) and prints the reports as markdown. Progress goes to stderr.
 import {
-  analyzeCampaign,
   createClient,
-  findUnderperformingCreators,
   formatProgress,
+  getWorkflow,
   isTrackagoatError,
-  programHealth,
-  renderMarkdown,
+  isWorkflowParamsError,
+  ResponseCache,
 } from "@goatkit/core";
 import { startSandbox } from "@goatkit/sandbox";
 
@@ -24,6 +23,12 @@ const progress = (line) => {
     lastPhase = "";
   }
 };
+
+const cancel = new AbortController();
+process.once("SIGINT", () => {
+  say("\ngoatkit: cancelling…");
+  cancel.abort(new Error("cancelled (Ctrl-C)"));
+});
 
 async function main() {
   let sandbox;
@@ -43,29 +48,19 @@ async function main() {
       say("This organisation has no projects yet.");
       return;
     }
-    say(`goatkit: analysing project "${project.name}"…`);
-    const onProgress = (event) => progress(formatProgress(event));
+    say(`goatkit: analysing project "${project.name}"… (Ctrl-C cancels)`);
+    // One cache for the whole demo: the project's lists are fetched once, however many workflows read them.
+    const options = { onProgress: (event) => progress(formatProgress(event)), signal: cancel.signal, cache: new ResponseCache() };
+    const show = async (name, params) => {
+      const workflow = getWorkflow(name);
+      console.log(workflow.markdown(await workflow.run(client, params, options)));
+    };
 
-    const underperformers = await findUnderperformingCreators(client, {
-      project_id: project.id,
-      limit: 8,
-      onProgress,
-    });
-    console.log(renderMarkdown(underperformers));
-
-    const campaigns = await client.campaigns.list({ project_id: project.id, limit: 100 });
+    await show("program_health", { project_id: project.id });
+    await show("underperforming_creators", { project_id: project.id, limit: 8 });
+    const campaigns = await client.campaigns.list({ project_id: project.id, limit: 100 }, { signal: cancel.signal });
     const campaign = campaigns.data[0];
-    if (campaign) {
-      const report = await analyzeCampaign(client, {
-        campaign_id: campaign.id,
-        project_id: project.id,
-        onProgress,
-      });
-      console.log(renderMarkdown(report));
-    }
-
-    const health = await programHealth(client, { project_id: project.id, onProgress });
-    console.log(renderMarkdown(health));
+    if (campaign) await show("campaign_performance", { campaign_id: campaign.id, project_id: project.id });
     say(`goatkit: done (${client.requestCount} API requests).`);
   } finally {
     await sandbox?.stop();
@@ -73,7 +68,9 @@ async function main() {
 }
 
 main().catch((err) => {
-  if (isTrackagoatError(err))
+  if (cancel.signal.aborted) say("goatkit: cancelled.");
+  else if (isWorkflowParamsError(err)) say(`goatkit: ${err.message}`);
+  else if (isTrackagoatError(err))
     say(`goatkit: the API answered ${err.status} ${err.code ?? ""}: ${err.message}`);
   else say(`goatkit: ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;

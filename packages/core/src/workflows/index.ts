@@ -40,6 +40,7 @@ export {
   type WorkflowSpec,
 } from "./catalogue/define-workflow.js";
 export type { DeprecatedAsOf } from "./catalogue/deprecated.js";
+export { type WorkflowJsonSchemas, workflowJsonSchemas } from "./catalogue/json-schema.js";
 export { isWorkflowParamsError, type ParamsIssue, WorkflowParamsError } from "./catalogue/params-error.js";
 export type { AnalysisClient } from "./client.js";
 export { analyzeCreatorTrend, CreatorTrendParams, creatorTrendWorkflow } from "./creator-trend.js";

@@ -85,9 +85,11 @@ export function defineWorkflow<
   P extends ParamsSchema,
   R extends z.ZodType<{ kind: Name }>,
 >(spec: WorkflowSpec<Name, P, R>): Workflow<Name, P, R> {
+  const shape = (spec.params as { shape?: Record<string, unknown> }).shape;
+  const known = shape ? Object.keys(shape) : [];
   const parseParams = (input: unknown): z.output<P> => {
     const parsed = spec.params.safeParse(input ?? {});
-    if (!parsed.success) throw WorkflowParamsError.fromZod(spec.name, parsed.error);
+    if (!parsed.success) throw WorkflowParamsError.fromZod(spec.name, parsed.error, known);
     return parsed.data as z.output<P>;
   };
   return Object.freeze({

@@ -35,8 +35,8 @@ export class WorkflowParamsError extends Error {
     return this.issues[0]?.path ?? "";
   }
 
-  /** From a failed `safeParse`. */
-  static fromZod(workflow: string, error: z.ZodError): WorkflowParamsError {
+  /** From a failed `safeParse`; `known` (the params' field names) lets an unknown key suggest its likely spelling. */
+  static fromZod(workflow: string, error: z.ZodError, known: readonly string[] = []): WorkflowParamsError {
     const issues: ParamsIssue[] = [];
     for (const issue of error.issues) {
       const base = issue.path.map(String).join(".");
@@ -50,9 +50,15 @@ export class WorkflowParamsError extends Error {
               ? key === "asOf"
                 ? "unknown param: use as_of (an ISO date or instant)"
                 : `unknown param: ${key} is a runtime option, pass it in the options argument: run(client, params, { ${key} })`
-              : "unknown param",
+              : unknownParam(key, known),
           });
         }
+      } else if (issue.code === "invalid_type" && / received undefined$/.test(issue.message)) {
+        issues.push({
+          path: base,
+          code: issue.code,
+          message: `required (${issue.message.replace(/^Invalid input: |, received undefined$/g, "")})`,
+        });
       } else issues.push({ path: base, code: issue.code, message: issue.message });
     }
     return new WorkflowParamsError(workflow, issues);
@@ -62,6 +68,25 @@ export class WorkflowParamsError extends Error {
   static notFound(workflow: string, field: string, message: string): WorkflowParamsError {
     return new WorkflowParamsError(workflow, [{ path: field, code: "not_found", message }]);
   }
+}
+
+function unknownParam(key: string, known: readonly string[]): string {
+  const close = known.find((k) => editDistance(k, key.toLowerCase()) <= 2);
+  return close
+    ? `unknown param (did you mean ${close}?)`
+    : `unknown param${known.length ? ` (known: ${known.join(", ")})` : ""}`;
+}
+
+/** Levenshtein distance, for "did you mean" on short param names. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
 }
 
 function describeIssue(issue: ParamsIssue): string {
