@@ -50,7 +50,11 @@ async function main() {
     }
     say(`goatkit: analysing project "${project.name}"… (Ctrl-C cancels)`);
     // One cache for the whole demo: the project's lists are fetched once, however many workflows read them.
-    const options = { onProgress: (event) => progress(formatProgress(event)), signal: cancel.signal, cache: new ResponseCache() };
+    const options = {
+      onProgress: (event) => progress(formatProgress(event)),
+      signal: cancel.signal,
+      cache: new ResponseCache(),
+    };
     const show = async (name, params) => {
       const workflow = getWorkflow(name);
       console.log(workflow.markdown(await workflow.run(client, params, options)));
@@ -58,7 +62,10 @@ async function main() {
 
     await show("program_health", { project_id: project.id });
     await show("underperforming_creators", { project_id: project.id, limit: 8 });
-    const campaigns = await client.campaigns.list({ project_id: project.id, limit: 100 }, { signal: cancel.signal });
+    const campaigns = await client.campaigns.list(
+      { project_id: project.id, limit: 100 },
+      { signal: cancel.signal },
+    );
     const campaign = campaigns.data[0];
     if (campaign) await show("campaign_performance", { campaign_id: campaign.id, project_id: project.id });
     say(`goatkit: done (${client.requestCount} API requests).`);

@@ -5,11 +5,14 @@ import {
   baselineSeries,
   compareCampaignSeries,
   concentration,
+  createdBaselineDay,
   dailyGains,
   pacing,
+  targetEndDay,
   targetProgress,
   totalsFromVideos,
   viewsByCreator,
+  viewsSinceCreated,
 } from "./campaign-performance.js";
 
 const series = (values: number[], start = 1) =>
@@ -93,10 +96,10 @@ describe("pacing", () => {
       { date: "2026-03-03", value: 20 },
       { date: "2026-03-04", value: 30 },
     ]);
-    expect(p).toMatchObject({ days: 3, gained: 160 - 100, avg_per_day: 20, recent_per_day: 20 });
+    expect(p).toMatchObject({ day_count: 3, gained: 160 - 100, avg_per_day: 20, recent_per_day: 20 });
     // Without a point for the baseline day the first day of the range is the baseline: one gain fewer.
     const late = pacing(series([110, 130, 160], 2), { range });
-    expect(late).toMatchObject({ days: 2, gained: 50, avg_per_day: 25 });
+    expect(late).toMatchObject({ day_count: 2, gained: 50, avg_per_day: 25 });
     expect(late.daily.map((d) => d.date)).toEqual(["2026-03-03", "2026-03-04"]);
   });
   it("turns a cumulative series into daily gains, averages, slope and acceleration", () => {
@@ -105,7 +108,7 @@ describe("pacing", () => {
     expect(dailyGains(series([100, 110]))).toEqual([{ date: "2026-03-02", value: 10 }]);
     expect(p.daily.map((d) => d.value)).toEqual([10, 20, 30, 40]);
     expect(p).toMatchObject({
-      days: 4,
+      day_count: 4,
       gained: 100,
       avg_per_day: 25,
       recent_per_day: 25,
@@ -122,11 +125,17 @@ describe("pacing", () => {
     expect(pacing(series([0, 10, 20])).direction).toBe("insufficient_data");
     expect(pacing(series([0, 40, 70, 90, 100]), { threshold: 0.9 }).direction).toBe("steady");
   });
+  it("has no direction for a series that gained nothing (no views, or no new ones)", () => {
+    expect(pacing(series([0, 0, 0, 0, 0])).direction).toBe("insufficient_data");
+    expect(pacing(series([700, 700, 700, 700, 700])).direction).toBe("insufficient_data");
+    // One day with a gain is enough to pace: 0, 0 then 0, 5 → from nothing to something.
+    expect(pacing(series([0, 0, 0, 0, 5])).direction).toBe("accelerating");
+  });
   it("handles empty and one-point series without NaN", () => {
     assertJsonSafe(pacing([]));
     assertJsonSafe(pacing(series([5])));
     expect(pacing([]).avg_per_day).toBeNull();
-    expect(pacing(series([5]))).toMatchObject({ days: 0, gained: 0, avg_per_day: null });
+    expect(pacing(series([5]))).toMatchObject({ day_count: 0, gained: 0, avg_per_day: null });
   });
 });
 
@@ -185,6 +194,110 @@ describe("targetProgress", () => {
   });
 });
 
+describe("targetProgress on views gained since the campaign was created", () => {
+  const asOf = "2026-03-15T12:00:00Z";
+  // A campaign created on 2025-12-10 that took in a creator's September videos: they already had
+  // 900,000 views at the end of 2025-12-09, the day before; 960,000 now.
+  const campaign = { created_at: "2025-12-10T09:00:00Z", target_at: "2026-04-14T12:00:00Z" };
+  const history = [
+    { date: "2025-12-09", value: 900_000 },
+    { date: "2025-12-10", value: 905_000 },
+    { date: "2026-03-01", value: 950_000 },
+    { date: "2026-03-15", value: 960_000 },
+  ];
+
+  it("counts only what the videos gained while the campaign existed", () => {
+    const since = viewsSinceCreated(history, campaign, 960_000, asOf);
+    expect(since).toEqual({
+      views: 60_000,
+      baseline_date: "2025-12-09",
+      baseline_views: 900_000,
+      end_date: null,
+      end_views: 960_000,
+    });
+    const t = targetProgress(
+      {
+        target_views: 100_000,
+        target_at: campaign.target_at,
+        lifetime_views: 960_000,
+        since_created: since,
+        pace_per_day: 1000,
+      },
+      asOf,
+    );
+    // 60,000 counted, not the 960,000 lifetime views (which alone would read "reached, 960 %").
+    // 30 days left at 1,000/day: projected 90,000 < 100,000; still needed 40,000 / 30 = 1,333.3 a day.
+    expect(t).toMatchObject({
+      status: "behind",
+      basis: "since_created",
+      basis_reason: null,
+      views_counted: 60_000,
+      lifetime_views: 960_000,
+      baseline_date: "2025-12-09",
+      baseline_views: 900_000,
+      share_done: 0.6,
+      days_left: 30,
+      projected_at_target: 90_000,
+      required_per_day: 1333.3,
+    });
+  });
+
+  it("stops counting at target_at's day once it has passed", () => {
+    const passed = { ...campaign, target_at: "2026-03-01T23:59:59Z" };
+    const since = viewsSinceCreated(history, passed, 960_000, asOf);
+    // Level at the end of 2026-03-01 (950,000) − 900,000; the 10,000 views after the deadline do not count.
+    expect(since).toMatchObject({ views: 50_000, end_date: "2026-03-01", end_views: 950_000 });
+    const judged = (target_views: number) =>
+      targetProgress(
+        {
+          target_views,
+          target_at: passed.target_at,
+          lifetime_views: 960_000,
+          since_created: since,
+          pace_per_day: 1000,
+        },
+        asOf,
+      ).status;
+    expect(judged(40_000)).toBe("reached");
+    expect(judged(55_000)).toBe("missed");
+  });
+
+  it("falls back to lifetime totals, saying why, when the baseline day has no history", () => {
+    expect(viewsSinceCreated(history.slice(1), campaign, 960_000, asOf)).toBeNull();
+    // target_at passed but its day is not in the history: no guess either.
+    expect(
+      viewsSinceCreated(history, { ...campaign, target_at: "2026-03-02T10:00:00Z" }, 960_000, asOf),
+    ).toBeNull();
+    const t = targetProgress(
+      {
+        target_views: 100_000,
+        target_at: campaign.target_at,
+        lifetime_views: 960_000,
+        since_created: null,
+        basis_reason: "no history for 2025-12-09",
+        pace_per_day: 1000,
+      },
+      asOf,
+    );
+    expect(t).toMatchObject({
+      status: "reached",
+      basis: "lifetime",
+      basis_reason: "no history for 2025-12-09",
+      views_counted: 960_000,
+      lifetime_views: 960_000,
+      baseline_date: null,
+      share_done: 9.6,
+    });
+  });
+
+  it("takes the day before created_at, in UTC", () => {
+    expect(createdBaselineDay("2026-03-01T00:00:00Z")).toBe("2026-02-28");
+    expect(createdBaselineDay("2026-03-01T01:00:00+02:00")).toBe("2026-02-27");
+    expect(targetEndDay("2026-03-15T12:00:00Z", asOf)).toBeNull();
+    expect(targetEndDay("2026-03-15T11:59:59Z", asOf)).toBe("2026-03-15");
+  });
+});
+
 describe("compareCampaignSeries", () => {
   const totals = (views: number, creators: number) => ({
     view_count: views,
@@ -195,7 +308,7 @@ describe("compareCampaignSeries", () => {
     video_count: 4,
     creator_count: creators,
   });
-  it("normalises by days active and creators, and ranks by views per active day", () => {
+  it("normalises the views gained by active days, creators and videos, and ranks by gained per active day", () => {
     // Each series' first point (03-01) is the baseline of the range 03-02 … 03-05.
     const rows = compareCampaignSeries([
       { campaign_id: "late", name: "Late", views: series([0, 0, 100, 200, 300]), totals: totals(300, 3) },
@@ -212,21 +325,31 @@ describe("compareCampaignSeries", () => {
       ["late", 2],
       ["empty", 3],
     ]);
-    // late: first views on 03-03; 300 gained over the 3 days 03-03 … 03-05 (100/day), 100 per creator.
+    // late: first views on 03-03; 300 gained over the 3 days 03-03 … 03-05 (100/day), over 3 creators
+    // (100 each) and 4 videos (75 each).
     expect(rows[1]).toMatchObject({
-      days_active: 3,
+      active_day_count: 3,
       views_gained: 300,
-      views_per_active_day: 100,
-      views_per_creator: 100,
+      views_gained_per_active_day: 100,
+      views_gained_per_creator: 100,
+      views_gained_per_video: 75,
     });
-    // early: had views before the range, so active all 4 days: 500 over 4 days.
+    // early: had views before the range, so active all 4 days: 500 gained over 4 days, 5 creators and
+    // 4 videos. Per video is the range's 500 / 4, not the lifetime 1,500 / 4 = 375.
     expect(rows[0]).toMatchObject({
-      days_active: 4,
+      active_day_count: 4,
       views_gained: 500,
-      views_per_active_day: 125,
-      engagement_rate: 10,
+      views_gained_per_active_day: 125,
+      views_gained_per_creator: 100,
+      views_gained_per_video: 125,
     });
-    expect(rows[2]).toMatchObject({ days_active: 0, views_per_active_day: null, views_per_creator: null });
+    // The lifetime totals stay apart, with their engagement rate: 150 likes / 1,500 views.
+    expect(rows[0]!.lifetime).toEqual({ ...totals(1500, 5), engagement_rate: 0.1 });
+    expect(rows[2]).toMatchObject({
+      active_day_count: 0,
+      views_gained_per_active_day: null,
+      views_gained_per_creator: null,
+    });
     assertJsonSafe(rows);
   });
 
@@ -254,9 +377,22 @@ describe("compareCampaignSeries", () => {
       range,
     );
     const byId = Object.fromEntries(rows.map((r) => [r.campaign_id, r]));
-    expect(byId.whole).toMatchObject({ days_active: 3, views_gained: 300, views_per_active_day: 100 });
-    expect(byId.late).toMatchObject({ days_active: 2, views_gained: 80, views_per_active_day: 40 });
-    expect(byId.nobase).toMatchObject({ days_active: 2, views_gained: 300, views_per_active_day: 150 });
-    for (const r of rows) expect(r.views_per_active_day! * r.days_active).toBeCloseTo(r.views_gained!, 6);
+    expect(byId.whole).toMatchObject({
+      active_day_count: 3,
+      views_gained: 300,
+      views_gained_per_active_day: 100,
+    });
+    expect(byId.late).toMatchObject({
+      active_day_count: 2,
+      views_gained: 80,
+      views_gained_per_active_day: 40,
+    });
+    expect(byId.nobase).toMatchObject({
+      active_day_count: 2,
+      views_gained: 300,
+      views_gained_per_active_day: 150,
+    });
+    for (const r of rows)
+      expect(r.views_gained_per_active_day! * r.active_day_count).toBeCloseTo(r.views_gained!, 6);
   });
 });

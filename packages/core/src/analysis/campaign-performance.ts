@@ -1,6 +1,6 @@
 /**
- * Campaign performance: totals, pacing from the cumulative history, concentration of views, progress
- * towards `target_views` by `target_at`, and a fair comparison of several campaigns.
+ * Campaign performance: totals, pacing from the cumulative history, concentration of views, and a
+ * fair comparison of several campaigns. Progress towards `target_views` lives in campaign-target.ts.
  *
  * Pacing works on daily gains (the difference between consecutive cumulative values), because the
  * cumulative level mostly reflects what happened before the range. Trend = the regression slope of
@@ -19,7 +19,7 @@
  */
 
 import { isCounted } from "./counted.js";
-import { addDays, DAY_MS, type DayRange, type Instant, instantMs, parseInstantMs } from "./dates.js";
+import { addDays, type DayRange } from "./dates.js";
 import type { DatedValue, VideoInput } from "./inputs.js";
 import { linearSlope, mean, relativeChange, round, safeRatio } from "./stats-math.js";
 
@@ -91,9 +91,10 @@ export type TrendDirection = "accelerating" | "steady" | "slowing" | "insufficie
 
 export interface Pacing {
   /** Days with a gain (one per day of the range when the series starts at its baseline day). */
-  days: number;
+  day_count: number;
   /** Gained over the range: last cumulative value − the baseline (the first point). */
   gained: number | null;
+  /** gained / day_count. */
   avg_per_day: number | null;
   /** Average daily gain over the last `recentDays` days. */
   recent_per_day: number | null;
@@ -124,7 +125,8 @@ export interface PacingOptions {
  * Pacing of a cumulative series whose first point is its baseline (see the module comment): one gain
  * per later point, `gained` = last − baseline, averages over the days with a gain. Direction: a
  * half-over-half change beyond ±`threshold` (default 15 %) is accelerating or slowing; smaller ones are
- * steady. Fewer than 4 daily gains say nothing.
+ * steady. Fewer than 4 daily gains say nothing, and neither do gains that are all 0: a campaign
+ * without views is not "steady", there is just nothing to pace.
  */
 export function pacing(series: readonly DatedValue[], options: PacingOptions = {}): Pacing {
   const { range, recentDays = 7, threshold = 0.15 } = options;
@@ -136,7 +138,7 @@ export function pacing(series: readonly DatedValue[], options: PacingOptions = {
   const secondHalf = mean(gains.slice(gains.length - half));
   const acceleration = relativeChange(firstHalf, secondHalf);
   let direction: TrendDirection = "insufficient_data";
-  if (gains.length >= 4 && firstHalf !== null && secondHalf !== null) {
+  if (gains.length >= 4 && firstHalf !== null && secondHalf !== null && gains.some((g) => g !== 0)) {
     if (acceleration === null) direction = secondHalf > 0 ? "accelerating" : "steady";
     else if (acceleration > threshold) direction = "accelerating";
     else if (acceleration < -threshold) direction = "slowing";
@@ -144,7 +146,7 @@ export function pacing(series: readonly DatedValue[], options: PacingOptions = {
   }
   const gained = cumulative.length > 0 ? cumulative.at(-1)!.value - cumulative[0]!.value : null;
   return {
-    days: gains.length,
+    day_count: gains.length,
     gained,
     avg_per_day: round(safeRatio(gained, gains.length), 2),
     recent_per_day: round(mean(gains.slice(-recentDays)), 2),
@@ -194,76 +196,6 @@ export function viewsByCreator(videos: Iterable<VideoInput>): Array<{ id: string
   return [...m].map(([id, view_count]) => ({ id, view_count })).sort((a, b) => b.view_count - a.view_count);
 }
 
-export type TargetStatus = "no_target" | "reached" | "on_track" | "behind" | "missed";
-
-export interface TargetProgress {
-  status: TargetStatus;
-  target_views: number | null;
-  target_at: string | null;
-  current_views: number;
-  share_done: number | null;
-  days_left: number | null;
-  /** Views per day still needed to reach the target on time. */
-  required_per_day: number | null;
-  /** current + recent pace × days left. */
-  projected_at_target: number | null;
-  pace_per_day: number | null;
-}
-
-/**
- * Progress towards a campaign's target: projected at `target_at` from the recent pace. A target
- * without a date is judged on the views alone (reached or not).
- */
-export function targetProgress(
-  input: {
-    target_views: number | null;
-    target_at: string | null;
-    current_views: number;
-    pace_per_day: number | null;
-  },
-  asOf: Instant,
-): TargetProgress {
-  const { target_views, target_at, current_views, pace_per_day } = input;
-  const base = {
-    target_views,
-    target_at,
-    current_views,
-    share_done: round(safeRatio(current_views, target_views), 4),
-    pace_per_day,
-  };
-  if (target_views === null || target_views <= 0) {
-    return {
-      ...base,
-      status: "no_target",
-      days_left: null,
-      required_per_day: null,
-      projected_at_target: null,
-    };
-  }
-  const remaining = Math.max(0, target_views - current_views);
-  const targetMs = parseInstantMs(target_at);
-  const now = instantMs(asOf);
-  const daysLeft = targetMs === null ? null : Math.max(0, (targetMs - now) / DAY_MS);
-  const projected =
-    daysLeft === null
-      ? null
-      : pace_per_day === null
-        ? current_views
-        : current_views + Math.max(0, pace_per_day) * daysLeft;
-  let status: TargetStatus;
-  if (current_views >= target_views) status = "reached";
-  else if (targetMs !== null && now >= targetMs) status = "missed";
-  else if (projected !== null && projected >= target_views) status = "on_track";
-  else status = "behind";
-  return {
-    ...base,
-    status,
-    days_left: round(daysLeft, 2),
-    required_per_day: daysLeft === null || daysLeft <= 0 ? null : round(remaining / daysLeft, 1),
-    projected_at_target: round(projected, 0),
-  };
-}
-
 export interface ComparableCampaign {
   campaign_id: string;
   name: string;
@@ -272,30 +204,46 @@ export interface ComparableCampaign {
   totals: CampaignTotalsLike;
 }
 
+/** A campaign's lifetime snapshot totals with their pooled engagement rate. */
+export interface LifetimeTotals extends CampaignTotalsLike {
+  /** (likes + comments + shares + saves) / views of the lifetime totals, a fraction. */
+  engagement_rate: number | null;
+}
+
 export interface CampaignComparisonRow {
   campaign_id: string;
   name: string;
+  /** Views gained in the range: cumulative level at `to` − level at the baseline (`from − 1`). */
   views_gained: number | null;
   /**
    * Days of the range from the first day with any views (a campaign that started late is not
-   * penalised): the days whose gain is counted in `views_gained`, so per active day × days active =
+   * penalised): the days whose gain is counted in `views_gained`, so per active day × active days =
    * views gained.
    */
-  days_active: number;
-  views_per_active_day: number | null;
-  views_per_creator: number | null;
-  views_per_video: number | null;
-  engagement_rate: number | null;
+  active_day_count: number;
+  views_gained_per_active_day: number | null;
+  /**
+   * views_gained / lifetime.creator_count. Both sides cover the same videos: the gains of every
+   * counted video of the campaign, over the creators those videos belong to (whether or not they
+   * posted in the range). Not lifetime views per creator.
+   */
+  views_gained_per_creator: number | null;
+  /** views_gained / lifetime.video_count: the range's gains per counted video of the campaign. */
+  views_gained_per_video: number | null;
   direction: TrendDirection;
+  /** Lifetime snapshot totals of the campaign's counted videos (as of their last scrape), not range figures. */
+  lifetime: LifetimeTotals;
   rank: number;
 }
 
 /**
- * Compares campaigns over the same range, normalised by days active and by creator count, ranked by
- * views gained per active day. Each series' first point is its baseline (with `range`, the point of
- * `from − 1`; see {@link baselineSeries}). A day is active from the first point with views on: with a
- * baseline above 0 the campaign had views before the range and every day of it is active; with a
- * baseline of 0 the days before its first views gained nothing and are left out.
+ * Compares campaigns over the same range, normalised by days active, by creator count and by video
+ * count, ranked by views gained per active day. Every per-unit figure divides the range's views
+ * GAINED: dividing a lifetime total by one count and a range gain by another would rank campaigns on
+ * two bases at once. Each series' first point is its baseline (with `range`, the point of `from − 1`;
+ * see {@link baselineSeries}). A day is active from the first point with views on: with a baseline
+ * above 0 the campaign had views before the range and every day of it is active; with a baseline of
+ * 0 the days before its first views gained nothing and are left out.
  */
 export function compareCampaignSeries(
   campaigns: readonly ComparableCampaign[],
@@ -305,27 +253,26 @@ export function compareCampaignSeries(
     const views = range ? baselineSeries(c.views, range) : c.views;
     const firstActive = views.findIndex((p) => p.value > 0);
     // The baseline (index 0) has no gain of its own, so it is never a day of the range.
-    const daysActive = firstActive < 0 ? 0 : views.length - Math.max(firstActive, 1);
+    const activeDays = firstActive < 0 ? 0 : views.length - Math.max(firstActive, 1);
     const p = pacing(views);
     const t = c.totals;
     const actions = t.like_count + t.comment_count + t.share_count + t.save_count;
-    const er = safeRatio(actions, t.view_count);
     return {
       campaign_id: c.campaign_id,
       name: c.name,
       views_gained: p.gained,
-      days_active: daysActive,
-      views_per_active_day: round(safeRatio(p.gained, daysActive), 1),
-      views_per_creator: round(safeRatio(p.gained, t.creator_count), 1),
-      views_per_video: round(safeRatio(t.view_count, t.video_count), 1),
-      engagement_rate: er === null ? null : round(er * 100, 2),
+      active_day_count: activeDays,
+      views_gained_per_active_day: round(safeRatio(p.gained, activeDays), 1),
+      views_gained_per_creator: round(safeRatio(p.gained, t.creator_count), 1),
+      views_gained_per_video: round(safeRatio(p.gained, t.video_count), 1),
       direction: p.direction,
+      lifetime: { ...t, engagement_rate: round(safeRatio(actions, t.view_count), 4) },
       rank: 0,
     };
   });
   const order = [...rows].sort(
     (a, b) =>
-      (b.views_per_active_day ?? -1) - (a.views_per_active_day ?? -1) ||
+      (b.views_gained_per_active_day ?? -1) - (a.views_gained_per_active_day ?? -1) ||
       (a.campaign_id < b.campaign_id ? -1 : 1),
   );
   order.forEach((r, i) => {
@@ -333,3 +280,16 @@ export function compareCampaignSeries(
   });
   return order;
 }
+
+// The target moved to its own module; these re-exports keep `./campaign-performance.js` imports working.
+export {
+  createdBaselineDay,
+  type TargetBasis,
+  type TargetInput,
+  type TargetProgress,
+  type TargetStatus,
+  targetEndDay,
+  targetProgress,
+  type ViewsSinceCreated,
+  viewsSinceCreated,
+} from "./campaign-target.js";

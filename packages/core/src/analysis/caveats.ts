@@ -1,29 +1,93 @@
 /**
  * One place to collect the caveats an analysis ran into. Every report ends with them as plain
  * sentences, because a number without its caveat (stale scrape, pending videos left out, a fallback
- * data source) invites the wrong conclusion. Codes let front ends style or filter them.
+ * data source) invites the wrong conclusion. Codes let front ends style, filter or act on them, so a
+ * code names one stable situation; the sentence may change wording, the code may not.
  * @module
  */
 
-import { formatInt, plural } from "./format.js";
+import { formatInt } from "./format.js";
 import type { FreshnessSummary } from "./freshness.js";
 
-export type CaveatCode =
-  | "stale_data"
-  | "never_scraped"
-  | "snapshot_not_cumulative"
-  | "pending_left_out"
-  | "recursive_dedup"
-  | "empty_input"
-  | "api_fallback"
-  | "partial_bucket"
-  | "truncated"
-  | "unavailable"
-  | "other";
+/** Every caveat code, in a stable order (the report schema's enum is built from it). */
+export const CAVEAT_CODES = [
+  "stale_data",
+  "never_scraped",
+  "not_checked",
+  "snapshot_not_cumulative",
+  "pending_left_out",
+  "recursive_dedup",
+  "empty_input",
+  "api_fallback",
+  "data_changed",
+  "out_of_range",
+  "unresolved_items",
+  "unattributed",
+  "cross_check_mismatch",
+  "lifetime_basis",
+  "partial_bucket",
+  "truncated",
+  "unavailable",
+  "method",
+  "other",
+] as const;
+
+export type CaveatCode = (typeof CAVEAT_CODES)[number];
+
+/** What each code tells a reader, for schema descriptions and front-end help texts. */
+export const CAVEAT_CODE_MEANINGS: Readonly<Record<CaveatCode, string>> = {
+  stale_data:
+    "some entities were last scraped more than 12 h before the analysis time; their counters may lag",
+  never_scraped: "some entities were never scraped; their counters are unknown, not zero",
+  not_checked:
+    "scrape freshness and/or pending_review videos were not checked (the data source does not carry them); no warning about them is not a clean bill",
+  snapshot_not_cumulative:
+    "counters are lifetime snapshots as of the last scrape (or daily series), not sums over the date range",
+  pending_left_out: "pending_review videos waiting in the Tracking Inbox were left out of every figure",
+  recursive_dedup:
+    "campaign figures cover sub-campaigns with each video counted once; overlapping campaigns must not be added up",
+  empty_input: "there was nothing to analyse; empty figures mean no data, not zero performance",
+  api_fallback: "the stats routes answered 410 Gone; figures were rebuilt from /analytics and the lists",
+  data_changed:
+    "two sources read in the same run disagree (data changed between the calls); re-run to get consistent figures",
+  out_of_range: "videos posted outside the date range were left out",
+  unresolved_items:
+    "campaign items did not resolve to a listed video (excluded, deleted, tracking disabled or in another project) and count nowhere",
+  unattributed: "counted videos without a creator (added by URL) are attributed to nobody",
+  cross_check_mismatch: "a value the API reported differs from goatkit's local recomputation of it",
+  lifetime_basis:
+    "a figure (e.g. target progress) was measured on lifetime totals, views from before the campaign included, because gains since its start could not be measured; it may overstate progress",
+  partial_bucket: "the last day or week of a series is still in progress",
+  truncated: "a list was cut to a limit; the report shows fewer items than exist",
+  unavailable: "part of the report could not be fetched (scope, plan or error) and is left empty",
+  method: "how a figure is computed (time zone, thresholds); the same on every run",
+  other: "anything else",
+};
 
 export interface Caveat {
   code: CaveatCode;
   message: string;
+}
+
+/** `word` for one: "creators" → "creator", "entities" → "entity"; a singular word stays as it is. */
+function singular(word: string): string {
+  if (word.endsWith("ies")) return `${word.slice(0, -3)}y`;
+  return word.endsWith("s") ? word.slice(0, -1) : word;
+}
+
+/**
+ * The subject "n of the total things": "1 of the 40 creators", "All 3 creators", "The creator". `what`
+ * is plural; a possessive first word stays before the count ("1 of the campaign's 40 videos"), since
+ * "the 40 campaign's videos" would read as 40 campaigns.
+ */
+function someOf(n: number, total: number, what: string): string {
+  const m = /^(\S+(?:'s|s'))\s+(.+)$/.exec(what);
+  const head = m ? `${m[1]} ` : "";
+  const noun = m ? m[2]! : what;
+  if (total === 1) return `The ${head}${singular(noun)}`;
+  if (n === total)
+    return m ? `All ${formatInt(total)} of the ${head}${noun}` : `All ${formatInt(total)} ${noun}`;
+  return `${formatInt(n)} of the ${head}${formatInt(total)} ${noun}`;
 }
 
 /** An ordered, de-duplicated list of caveats. */
@@ -41,7 +105,7 @@ export class Caveats {
   }
 
   list(): Caveat[] {
-    return [...this.#items];
+    return this.#items.map((c) => ({ ...c }));
   }
 
   /** The sentences, in the order they were added. */
@@ -49,21 +113,28 @@ export class Caveats {
     return this.#items.map((c) => c.message);
   }
 
-  /** Adds the stale-data and never-scraped caveats a freshness summary calls for. */
+  /**
+   * Adds the stale-data and never-scraped caveats a freshness summary calls for. `what` is the plural
+   * of what was checked ("creators", "campaign's videos").
+   */
   addFreshness(f: FreshnessSummary, what = "entities", hours = 12): this {
+    // Never-scraped entities count as stale in the summary; they get their own sentence.
     const old = f.stale_count - f.never_scraped_count;
+    const total = Math.max(f.checked_count, f.stale_count);
     if (old > 0) {
       this.add(
         "stale_data",
-        `${plural(old, `of the ${what} was`, `of the ${what} were`)} last scraped more than ${hours} h ` +
-          `before the analysis time (oldest: ${f.oldest_scraped_at}); their counters may lag recent TikTok activity.`,
+        `${someOf(old, total, what)} ${old === 1 ? "was" : "were"} last scraped more than ${hours} h ` +
+          `before the analysis time (oldest: ${f.oldest_scraped_at}); ${old === 1 ? "its" : "their"} counters ` +
+          "may lag recent TikTok activity.",
       );
     }
-    if (f.never_scraped_count > 0) {
+    const never = f.never_scraped_count;
+    if (never > 0) {
       this.add(
         "never_scraped",
-        `${plural(f.never_scraped_count, `of the ${what} has`, `of the ${what} have`)} never been scraped; ` +
-          "their counters are unknown rather than zero.",
+        `${someOf(never, total, what)} ${never === 1 ? "has" : "have"} never been scraped; ` +
+          `${never === 1 ? "its" : "their"} counters are unknown rather than zero.`,
       );
     }
     return this;
@@ -79,6 +150,24 @@ export class Caveats {
       );
     }
     return this;
+  }
+
+  /**
+   * Adds the caveat for checks a workflow skipped, unless the workflow already explained it: a report
+   * silent about staleness must not read as fresh data.
+   */
+  addNotChecked(checked: { freshness: boolean; pending: boolean }): this {
+    if (this.has("not_checked") || (checked.freshness && checked.pending)) return this;
+    const what =
+      !checked.freshness && !checked.pending
+        ? "Scrape freshness and pending_review videos were"
+        : !checked.freshness
+          ? "Scrape freshness was"
+          : "pending_review videos were";
+    return this.add(
+      "not_checked",
+      `${what} not checked: the data this report read does not carry them, so the absence of a warning says nothing.`,
+    );
   }
 
   /** The reminder that list counters are current snapshots, not sums over the range. */

@@ -8,7 +8,7 @@ import { postingPattern } from "./posting-pattern.js";
 const AS_OF = "2026-03-15T12:00:00Z";
 
 describe("engagement rate by views", () => {
-  it("is (likes + comments + shares + saves) / views × 100, null at 0 views", () => {
+  it("is (likes + comments + shares + saves) / views as a fraction, null at 0 views", () => {
     const v = video({
       posted_at: AS_OF,
       view_count: 200,
@@ -17,15 +17,15 @@ describe("engagement rate by views", () => {
       share_count: 3,
       save_count: 3,
     });
-    expect(engagementRateByViews(v)).toBe(10);
+    expect(engagementRateByViews(v)).toBe(0.1);
     expect(engagementRateByViews({ ...v, view_count: 0 })).toBeNull();
-    // Pooled: (20 + 0) / (200 + 800) = 2 %.
+    // Pooled: (20 + 0) / (200 + 800) = 0.02.
     expect(
       pooledEngagementRate([
         v,
         { ...v, view_count: 800, like_count: 0, comment_count: 0, share_count: 0, save_count: 0 },
       ]),
-    ).toBe(2);
+    ).toBe(0.02);
     expect(pooledEngagementRate([])).toBeNull();
   });
 });
@@ -74,12 +74,21 @@ describe("analyzeContent", () => {
     ];
     const r = analyzeContent(videos, [creator({ id: "a", tiktok_handle: "alpha" })], AS_OF, { top: 2 });
     expect(r.top_videos.map((v) => v.video_id)).toEqual(["big", "mid"]);
-    expect(r.top_videos[0]).toMatchObject({ tiktok_handle: "alpha", engagement_rate: 10 });
+    expect(r.top_videos[0]).toMatchObject({ tiktok_handle: "alpha", engagement_rate: 0.1 });
     expect(r.bottom_videos.map((v) => v.video_id)).toEqual(["low", "mid"]);
-    expect(r).toMatchObject({ video_count: 4, total_views: 10_000, median_views: 500, pending_review: 1 });
-    expect(r.creators.map((c) => [c.creator_id, c.posts, c.views, c.view_share])).toEqual([
-      ["a", 1, 9000, 0.9],
-      ["b", 3, 1000, 0.1],
+    // Pooled engagement: (900 + 9) / 10,000 views; creator b: 9 / 1,000.
+    expect(r).toMatchObject({
+      video_count: 4,
+      total_views: 10_000,
+      median_views: 500,
+      pending_review: 1,
+      engagement_rate: 0.0909,
+    });
+    expect(
+      r.creators.map((c) => [c.creator_id, c.post_count, c.view_count, c.view_share, c.engagement_rate]),
+    ).toEqual([
+      ["a", 1, 9000, 0.9, 0.1],
+      ["b", 3, 1000, 0.1, 0.009],
     ]);
     assertJsonSafe(r);
   });

@@ -19,18 +19,23 @@ export interface RankedVideo {
   title: string | null;
   url: string | null;
   posted_at: string;
+  /** Lifetime views of the video as of its last scrape. */
   view_count: number;
+  /** Engagement rate by views of the video's lifetime counters, a fraction (0.0812 = 8.12 %). */
   engagement_rate: number | null;
 }
 
 export interface CreatorContentRow {
   creator_id: string;
   tiktok_handle: string | null;
-  posts: number;
-  views: number;
+  /** The creator's videos in the set. */
+  post_count: number;
+  /** Σ lifetime views of those videos. */
+  view_count: number;
   median_views: number | null;
+  /** Pooled engagement rate by views of those videos, a fraction. */
   engagement_rate: number | null;
-  /** This creator's share of all views in the set. */
+  /** This creator's share of all views in the set, a fraction. */
   view_share: number | null;
 }
 
@@ -39,6 +44,7 @@ export interface ContentAnalysis {
   total_views: number;
   median_views: number | null;
   p90_views: number | null;
+  /** Pooled engagement rate by views, a fraction. */
   engagement_rate: number | null;
   top_videos: RankedVideo[];
   /** The least-viewed videos old enough to have had a fair chance (≥ minAgeDays). */
@@ -66,7 +72,7 @@ function ranked(index: VideoIndex, k: number, handles: Map<string, string>): Ran
     url: v.url ?? null,
     posted_at: v.posted_at,
     view_count: v.view_count,
-    engagement_rate: round(engagementRateByViews(v), 2),
+    engagement_rate: round(engagementRateByViews(v), 4),
   };
 }
 
@@ -156,14 +162,14 @@ export function analyzeContent(
     rows.push({
       creator_id: creatorId,
       tiktok_handle: handles.get(creatorId) ?? null,
-      posts: to - from,
-      views: creatorViews,
+      post_count: to - from,
+      view_count: creatorViews,
       median_views: medianOfSorted(views.slice(from, to).sort()),
-      engagement_rate: er === null ? null : round(er * 100, 2),
+      engagement_rate: round(er, 4),
       view_share: round(safeRatio(creatorViews, totalViews), 4),
     });
   });
-  rows.sort((a, b) => b.views - a.views || (a.creator_id < b.creator_id ? -1 : 1));
+  rows.sort((a, b) => b.view_count - a.view_count || (a.creator_id < b.creator_id ? -1 : 1));
 
   const er = safeRatio(totalActions, totalViews);
   return {
@@ -171,7 +177,7 @@ export function analyzeContent(
     total_views: totalViews,
     median_views: quantileSelect(scratch, 0.5),
     p90_views: quantileSelect(scratch, 0.9),
-    engagement_rate: er === null ? null : round(er * 100, 2),
+    engagement_rate: round(er, 4),
     top_videos: topVideos.map((k) => ranked(index, k, handles)),
     bottom_videos: bottomVideos.map((k) => ranked(index, k, handles)),
     outliers: findOutliers(index, asOf, options.outliers),

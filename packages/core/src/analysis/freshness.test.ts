@@ -54,7 +54,7 @@ describe("caveats", () => {
       "snapshot_not_cumulative",
       "empty_input",
     ]);
-    expect(c.messages()[0]).toMatch(/^1 of the creators was last scraped more than 12 h/);
+    expect(c.messages()[0]).toMatch(/^The creator was last scraped more than 12 h/);
     expect(c.messages()[1]).toMatch(/^3 pending_review videos were left out/);
   });
 });

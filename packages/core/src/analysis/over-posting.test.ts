@@ -71,7 +71,7 @@ describe("findOverPosting", () => {
     );
     const today = burst("2026-03-15", 5, 0);
     expect(findOverPosting(today, AS_OF).warnings).toEqual([
-      { creator_id: "c", date: "2026-03-15", post_count: 5, posts_until_rule: 2 },
+      { creator_id: "c", date: "2026-03-15", post_count: 5, posts_until_rule_count: 2 },
     ]);
   });
 

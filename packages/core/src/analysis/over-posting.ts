@@ -40,7 +40,8 @@ export interface OverPostingWarning {
   creator_id: string;
   date: string;
   post_count: number;
-  posts_until_rule: number;
+  /** More posts that day that would reach `minPostsPerDay`. */
+  posts_until_rule_count: number;
 }
 
 export interface OverPostingAnalysis {
@@ -101,7 +102,7 @@ export function findOverPosting(
             creator_id: creatorId,
             date: dayString(d),
             post_count: count,
-            posts_until_rule: t.minPostsPerDay - count,
+            posts_until_rule_count: t.minPostsPerDay - count,
           });
         }
         continue;

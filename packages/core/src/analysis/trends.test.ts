@@ -88,24 +88,31 @@ describe("analyzeCreatorTrendSeries", () => {
   const t = analyzeCreatorTrendSeries({ range: RANGE, followers, views, weeklyPosts });
 
   it("measures follower and view growth over the range", () => {
-    expect(t.followers).toMatchObject({ start: 1000, end: 1200, change: 200, change_pct: 20 });
+    expect(t.followers).toMatchObject({ start: 1000, end: 1200, change: 200, change_ratio: 0.2 });
     expect(t.views.change).toBe(100 * 7 + 200 * 7 + 100 * 6);
   });
 
   it("sums gains per week and compares weeks (the first week is partial: its Monday has no gain)", () => {
     expect(
-      t.weeks.map((w) => [w.week_start, w.partial, w.views_gained, w.followers_gained, w.views_wow_pct]),
+      t.weeks.map((w) => [
+        w.week_start,
+        w.partial,
+        w.views_gained,
+        w.followers_gained,
+        w.views_wow_change_ratio,
+      ]),
     ).toEqual([
       ["2026-02-23", true, 600, 60, null],
       ["2026-03-02", false, 1300, 70, null],
-      ["2026-03-09", false, 800, 70, -38.5],
+      // (800 − 1300) / 1300 = −0.384615…
+      ["2026-03-09", false, 800, 70, -0.3846],
     ]);
-    expect(t.weeks[2]!.views_per_post).toBe(400);
+    expect(t.weeks[2]!.views_gained_per_post).toBe(400);
   });
 
   it("finds posting gaps and writes highlights", () => {
     expect(t.posting_gaps).toEqual(["2026-03-02"]);
-    expect(t.highlights[0]).toBe("followers +200 (20%) over 2026-02-23 → 2026-03-15");
+    expect(t.highlights[0]).toBe("followers +200 (+20.0%) over 2026-02-23 → 2026-03-15");
     expect(t.highlights.some((h) => h.includes("2026-03-02"))).toBe(true);
     assertJsonSafe(t);
   });
@@ -113,6 +120,13 @@ describe("analyzeCreatorTrendSeries", () => {
   it("marks every week partial when the views series has no data", () => {
     const e = analyzeCreatorTrendSeries({ range: RANGE, followers, views: [], weeklyPosts });
     expect(e.weeks.every((w) => w.partial && w.views_gained === null)).toBe(true);
+  });
+
+  it("does not call a creator whose views did not move steady", () => {
+    const flat = followers.map((p) => ({ date: p.date, value: 5000 }));
+    const e = analyzeCreatorTrendSeries({ range: RANGE, followers, views: flat, weeklyPosts });
+    expect(e.views.pacing.direction).toBe("insufficient_data");
+    expect(e.highlights[1]).toBe("views gained 0/day on average; too little growth to judge the trend");
   });
 
   it("handles empty series without NaN", () => {
@@ -142,21 +156,27 @@ describe("analyzeCreatorTrendSeries from the baseline day", () => {
   const t = analyzeCreatorTrendSeries({ range: RANGE, followers, views, weeklyPosts });
 
   it("gains one value per day of the range: change = value(to) − value(from − 1)", () => {
-    expect(t.followers).toMatchObject({ start: 1000, end: 1210, change: 210, change_pct: 21 });
+    expect(t.followers).toMatchObject({ start: 1000, end: 1210, change: 210, change_ratio: 0.21 });
     expect(t.views).toMatchObject({ start: 5000, end: 5000 + 2800, change: 2800 });
-    expect(t.views.pacing.days).toBe(21);
+    expect(t.views.pacing.day_count).toBe(21);
     expect(t.views.pacing.daily.map((d) => d.date)).toEqual(days);
     expect(t.views.pacing.avg_per_day).toBe(133.33);
-    expect(t.highlights[0]).toBe("followers +210 (21%) over 2026-02-23 → 2026-03-15");
+    expect(t.highlights[0]).toBe("followers +210 (+21.0%) over 2026-02-23 → 2026-03-15");
   });
 
   it("has a whole first week: its Monday gain counts and it is compared week over week", () => {
     expect(
-      t.weeks.map((w) => [w.week_start, w.partial, w.views_gained, w.followers_gained, w.views_wow_pct]),
+      t.weeks.map((w) => [
+        w.week_start,
+        w.partial,
+        w.views_gained,
+        w.followers_gained,
+        w.views_wow_change_ratio,
+      ]),
     ).toEqual([
       ["2026-02-23", false, 700, 70, null],
-      ["2026-03-02", false, 1400, 70, 100],
-      ["2026-03-09", false, 700, 70, -50],
+      ["2026-03-02", false, 1400, 70, 1],
+      ["2026-03-09", false, 700, 70, -0.5],
     ]);
     assertJsonSafe(t);
   });

@@ -21,7 +21,7 @@ import {
   isoWeekStart,
   overlappingWeekStarts,
 } from "./dates.js";
-import { formatInt } from "./format.js";
+import { formatInt, formatShare } from "./format.js";
 import type { DatedValue, VideoInput } from "./inputs.js";
 import { relativeChange, round, safeRatio } from "./stats-math.js";
 import { indexVideos } from "./video-index.js";
@@ -36,9 +36,10 @@ export interface SeriesGrowth {
   start: number | null;
   /** The level at the end of the range's last day with data. */
   end: number | null;
+  /** end − start: gained over the range. */
   change: number | null;
-  /** change / start × 100; `null` when starting from 0. */
-  change_pct: number | null;
+  /** change / start, a fraction (0.2 = +20 %); `null` when starting from 0. */
+  change_ratio: number | null;
   pacing: Pacing;
 }
 
@@ -46,12 +47,18 @@ export interface TrendWeek {
   week_start: string;
   /** The week reaches outside the range, or the views series has no gain for one of its days: its sums are incomplete. */
   partial: boolean;
-  posts: number | null;
+  /** Counted posts made that week. */
+  post_count: number | null;
   followers_gained: number | null;
+  /** Views gained that week by all the creator's counted videos, whatever week they were posted. */
   views_gained: number | null;
-  /** Views gained vs the previous week, percent. */
-  views_wow_pct: number | null;
-  views_per_post: number | null;
+  /** Views gained vs the previous complete week, a fraction (−0.25 = 25 % fewer); `null` for partial weeks. */
+  views_wow_change_ratio: number | null;
+  /**
+   * views_gained ÷ post_count. The numerator counts every video's gains, not only that week's posts:
+   * a week without posts still gains views, and one with many posts is not credited with all of them.
+   */
+  views_gained_per_post: number | null;
 }
 
 export interface CreatorTrendAnalysis {
@@ -61,7 +68,8 @@ export interface CreatorTrendAnalysis {
   weeks: TrendWeek[];
   /** Weeks fully inside the range without a counted post (only when the creator posted in the range). */
   posting_gaps: string[];
-  posts_in_range: number;
+  /** Counted posts made in the range. */
+  range_post_count: number;
   /** Sentences describing the trend. */
   highlights: string[];
 }
@@ -75,7 +83,7 @@ function growth(series: readonly DatedValue[]): SeriesGrowth {
     start,
     end,
     change,
-    change_pct: rel === null ? null : round(rel * 100, 2),
+    change_ratio: round(rel, 4),
     pacing: pacing(series),
   };
 }
@@ -175,11 +183,11 @@ export function analyzeCreatorTrendSeries(input: {
     weeks.push({
       week_start: dayString(w),
       partial,
-      posts,
+      post_count: posts,
       followers_gained: followerWeeks.get(w) ?? null,
       views_gained: viewsGained,
-      views_wow_pct: wow === null ? null : round(wow * 100, 1),
-      views_per_post: round(safeRatio(viewsGained, posts), 1),
+      views_wow_change_ratio: round(wow, 4),
+      views_gained_per_post: round(safeRatio(viewsGained, posts), 1),
     });
     if (!partial) previousViews = viewsGained;
   }
@@ -194,7 +202,7 @@ export function analyzeCreatorTrendSeries(input: {
     views: growth(views),
     weeks,
     posting_gaps: gaps,
-    posts_in_range: postsInRange,
+    range_post_count: postsInRange,
     highlights: [],
   };
   result.highlights = describeTrend(result);
@@ -207,19 +215,21 @@ function describeTrend(t: CreatorTrendAnalysis): string[] {
   if (f.change !== null) {
     out.push(
       `followers ${f.change >= 0 ? "+" : ""}${formatInt(f.change)} ` +
-        `(${f.change_pct === null ? "n/a" : `${f.change_pct}%`}) over ${t.range.from} → ${t.range.to}`,
+        `(${f.change_ratio === null ? "n/a" : `${f.change_ratio >= 0 ? "+" : ""}${formatShare(f.change_ratio, 1)}`}) ` +
+        `over ${t.range.from} → ${t.range.to}`,
     );
   }
   const v = t.views.pacing;
   if (v.avg_per_day !== null) {
     out.push(
-      `views +${formatInt(v.avg_per_day)}/day on average; ${v.direction.replace("_", " ")}` +
-        (v.acceleration === null
+      `views gained ${formatInt(v.avg_per_day)}/day on average; ` +
+        (v.direction === "insufficient_data" ? "too little growth to judge the trend" : v.direction) +
+        (v.acceleration === null || v.direction === "insufficient_data"
           ? ""
           : ` (second half ${v.acceleration >= 0 ? "+" : ""}${Math.round(v.acceleration * 100)}% vs first)`),
     );
   }
   if (t.posting_gaps.length > 0) out.push(`no counted post in the weeks of ${t.posting_gaps.join(", ")}`);
-  if (t.posts_in_range === 0) out.push("no counted post in the range");
+  if (t.range_post_count === 0) out.push("no counted post in the range");
   return out;
 }

@@ -59,7 +59,7 @@ describe("findUnderperformers", () => {
   it("uses the median R of creators with eligible posts as the project baseline", () => {
     // R: A 1, B 1, C 0.3, D 0.4, E 1, H 1 → median 1; F and G have no eligible posts.
     expect(result.baselines).toEqual([
-      { project_id: "p1", baseline_views_per_follower: 1, creators_with_data: 6 },
+      { project_id: "p1", baseline_views_per_follower: 1, creators_with_data_count: 6 },
     ]);
   });
 
@@ -74,14 +74,14 @@ describe("findUnderperformers", () => {
 
   it("counts a post exactly 3 days old as eligible and a younger one not", () => {
     const h = byId.get("H")!;
-    expect(h.eligible_posts).toBe(25);
+    expect(h.eligible_post_count).toBe(25);
     expect(h.median_views).toBe(1000);
   });
 
   it("flags falling engagement when recent ER < 0.6× the earlier ER", () => {
     const a = byId.get("A")!;
-    expect(a.er_earlier).toBeCloseTo(10, 12);
-    expect(a.er_recent).toBeCloseTo(5, 12);
+    expect(a.er_earlier).toBeCloseTo(0.1, 12);
+    expect(a.er_recent).toBeCloseTo(0.05, 12);
     expect(a.reasons).toEqual(["falling_engagement"]);
     expect(a.reason_texts[0]).toContain("from 10.0%");
     expect(byId.get("B")!.er_ratio).toBeCloseTo(0.7, 12);

@@ -27,7 +27,7 @@ import {
   isoWeekStart,
   resolveWindow,
 } from "./dates.js";
-import { formatFixed, formatInt, formatPercent, plural } from "./format.js";
+import { formatFixed, formatInt, formatShare, plural } from "./format.js";
 import { isStale, STALE_AFTER_HOURS } from "./freshness.js";
 import type { CreatorInput, VideoInput } from "./inputs.js";
 import { median, medianOfSorted, round, safeRatio } from "./stats-math.js";
@@ -69,20 +69,24 @@ export interface CreatorEvaluation {
   tiktok_handle: string;
   display_name: string | null;
   follower_count: number;
-  posts_in_window: number;
-  posts_before_window: number;
+  /** Counted posts made in the window. */
+  window_post_count: number;
+  /** Counted posts made before the window. */
+  before_window_post_count: number;
   last_posted_at: string | null;
-  /** Posts old enough (≥ minAgeDays) that fed the views-per-post median. */
-  eligible_posts: number;
+  /** Posts of the window old enough (≥ minAgeDays) that fed the views-per-post median. */
+  eligible_post_count: number;
   median_views: number | null;
   /** R = median_views / max(follower_count, 1). */
   views_per_follower: number | null;
   project_baseline: number | null;
   /** R / project baseline. */
   ratio_to_baseline: number | null;
-  recent_posts: number;
-  earlier_posts: number;
-  /** Engagement rate by views of recent / earlier posts, in percent. */
+  /** Posts of the window's last `recentDays` days. */
+  recent_post_count: number;
+  /** Posts of the window before those. */
+  earlier_post_count: number;
+  /** Engagement rate by views of recent / earlier posts, a fraction (0.05 = 5 %). */
   er_recent: number | null;
   er_earlier: number | null;
   er_ratio: number | null;
@@ -98,12 +102,14 @@ export interface ProjectBaseline {
   project_id: string;
   /** Median R over the project's creators with eligible posts. */
   baseline_views_per_follower: number | null;
-  creators_with_data: number;
+  /** Creators with eligible posts, whose R fed the baseline. */
+  creators_with_data_count: number;
 }
 
 export interface UnderperformerAnalysis {
   range: DayRange;
-  evaluated: number;
+  /** Creators evaluated (every creator given, flagged or not). */
+  evaluated_count: number;
   baselines: ProjectBaseline[];
   /** Flagged creators, most severe first. */
   underperformers: CreatorEvaluation[];
@@ -122,12 +128,6 @@ interface Window {
   recentFrom: number;
   /** Mondays of the ISO weeks fully inside the window. */
   fullWeeks: number[];
-}
-
-/** Engagement rate by views in percent over a set of videos; `null` when they have no views. */
-function percentRate(actions: number, views: number): number | null {
-  const r = safeRatio(actions, views);
-  return r === null ? null : r * 100;
 }
 
 /** Scratch buffer for the eligible views of one creator; grown on demand, reused across creators. */
@@ -178,8 +178,8 @@ function measureCreator(
     if (posted <= eligibleBeforeMs) eligibleScratch[eligible++] = views[k]!;
   }
   const med = medianOfSorted(eligibleScratch.subarray(0, eligible).sort());
-  const erRecent = percentRate(recentActions, recentViews);
-  const erEarlier = percentRate(earlierActions, earlierViews);
+  const erRecent = safeRatio(recentActions, recentViews);
+  const erEarlier = safeRatio(earlierActions, earlierViews);
   const gapWeeks: string[] = [];
   if (inWindow > 0) {
     for (const monday of w.fullWeeks) {
@@ -192,16 +192,16 @@ function measureCreator(
     tiktok_handle: creator.tiktok_handle,
     display_name: creator.display_name ?? null,
     follower_count: creator.follower_count,
-    posts_in_window: inWindow,
-    posts_before_window: before,
+    window_post_count: inWindow,
+    before_window_post_count: before,
     last_posted_at: lastMs === null ? null : new Date(lastMs).toISOString(),
-    eligible_posts: eligible,
+    eligible_post_count: eligible,
     median_views: med,
     views_per_follower: med === null ? null : med / Math.max(creator.follower_count, 1),
     project_baseline: null,
     ratio_to_baseline: null,
-    recent_posts: recent,
-    earlier_posts: earlier,
+    recent_post_count: recent,
+    earlier_post_count: earlier,
     er_recent: erRecent,
     er_earlier: erEarlier,
     er_ratio: safeRatio(erRecent, erEarlier),
@@ -221,22 +221,22 @@ function judge(
   if (ev.ratio_to_baseline !== null && ev.ratio_to_baseline < o.lowViewsFactor) {
     ev.reasons.push("low_views_per_post");
     ev.reason_texts.push(
-      `median ${formatInt(ev.median_views)} views/post over ${plural(ev.eligible_posts, "post")} at ` +
+      `median ${formatInt(ev.median_views)} views/post over ${plural(ev.eligible_post_count, "post")} at ` +
         `${formatInt(ev.follower_count)} followers = ${formatFixed(ev.ratio_to_baseline)}× the project's norm ` +
         `for its follower size (flagged below ${o.lowViewsFactor}×)`,
     );
   }
   if (
-    ev.recent_posts >= o.minPostsPerHalf &&
-    ev.earlier_posts >= o.minPostsPerHalf &&
+    ev.recent_post_count >= o.minPostsPerHalf &&
+    ev.earlier_post_count >= o.minPostsPerHalf &&
     ev.er_recent !== null &&
     ev.er_earlier !== null &&
     ev.er_recent < o.engagementDropFactor * ev.er_earlier
   ) {
     ev.reasons.push("falling_engagement");
     ev.reason_texts.push(
-      `engagement rate fell from ${formatPercent(ev.er_earlier)} (${plural(ev.earlier_posts, "earlier post")}) to ` +
-        `${formatPercent(ev.er_recent)} (${plural(ev.recent_posts, "post")} of the last ${o.recentDays} days) = ` +
+      `engagement rate fell from ${formatShare(ev.er_earlier, 1)} (${plural(ev.earlier_post_count, "earlier post")}) to ` +
+        `${formatShare(ev.er_recent, 1)} (${plural(ev.recent_post_count, "post")} of the last ${o.recentDays} days) = ` +
         `${formatFixed(ev.er_ratio)}× (flagged below ${o.engagementDropFactor}×)`,
     );
   }
@@ -246,11 +246,11 @@ function judge(
       `no counted post in ${plural(ev.gap_weeks.length, "full week")} of the window (weeks of ${ev.gap_weeks.join(", ")})`,
     );
   }
-  if (ev.posts_in_window === 0 && ev.posts_before_window > 0) {
+  if (ev.window_post_count === 0 && ev.before_window_post_count > 0) {
     ev.reasons.push("not_posting");
     ev.reason_texts.push(
       `no counted post between ${range.from} and ${range.to}; last post ${ev.last_posted_at?.slice(0, 10) ?? "unknown"} ` +
-        `(${plural(ev.posts_before_window, "earlier post")} on record)`,
+        `(${plural(ev.before_window_post_count, "earlier post")} on record)`,
     );
   }
 }
@@ -331,11 +331,11 @@ export function findUnderperformers(
   const byHandle = [...evaluations].sort((a, b) => (a.tiktok_handle < b.tiktok_handle ? -1 : 1));
   return {
     range,
-    evaluated: evaluations.length,
+    evaluated_count: evaluations.length,
     baselines: projectIds.map((id) => ({
       project_id: id,
       baseline_views_per_follower: round(baselines.get(id) ?? null, 6),
-      creators_with_data: rByProject.get(id)?.length ?? 0,
+      creators_with_data_count: rByProject.get(id)?.length ?? 0,
     })),
     underperformers: evaluations.filter((ev) => ev.reasons.length > 0).sort(compareSeverity),
     evaluations: byHandle,

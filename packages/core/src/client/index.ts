@@ -36,7 +36,7 @@ export {
   VERSION,
 } from "./options.js";
 export { DEFAULT_TO_ARRAY_MAX, type Page, type PageFetcher, PagePromise } from "./pagination.js";
-export { RollingWindowLimiter } from "./rate-limiter.js";
+export { type RateLimiter, RollingWindowLimiter } from "./rate-limiter.js";
 export type {
   AnalyticsQuery,
   PostingHeatmapQuery,
@@ -55,3 +55,4 @@ export type { DateRange, PageParams } from "./resources/resource.js";
 export type { VideoListQuery, VideoStatsQuery } from "./resources/videos.js";
 export { backoffDelay, parseRetryAfter } from "./retry.js";
 export type { ApiResult, HttpMethod, RequestSpec } from "./transport.js";
+export type { OnWait, WaitEvent } from "./wait.js";

@@ -3,9 +3,12 @@
  * or malformed key fails here, with a message that says what is wrong without echoing the key.
  * @module
  */
+import type { ResponseCache } from "../cache/response-cache.js";
 import { ConfigurationError } from "./errors.js";
 import { type Logger, resolveLogger } from "./logger.js";
+import type { RateLimiter } from "./rate-limiter.js";
 import { maskKey } from "./redact.js";
+import type { OnWait } from "./wait.js";
 
 export const DEFAULT_BASE_URL = "https://www.trackagoat.com/api/v1";
 /** Sent as `User-Agent`; kept equal to package.json's version by a test. */
@@ -32,6 +35,13 @@ export interface ClientOptions {
   maxRetryAfter?: number | undefined;
   /** Client-side pacing, shared by every client using the same key in this process. Default 60 per 60 000 ms. */
   rateLimit?: RateLimitOptions | false | undefined;
+  /**
+   * A limiter to use instead of the per-key one (one budget across keys or processes). Called once per
+   * HTTP attempt. `rateLimit: false` still turns pacing off; do not combine it with a `rateLimit` object.
+   */
+  rateLimiter?: RateLimiter | undefined;
+  /** Serve GETs from this response cache and invalidate it on writes. Default: no cache. */
+  cache?: ResponseCache | false | undefined;
   /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
   fetch?: typeof globalThis.fetch | undefined;
   /** Default `goatkit/<version> (+node)`. */
@@ -52,6 +62,10 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /** `Idempotency-Key` for a POST; creates get a fresh UUID per call when this is not given. */
   idempotencyKey?: string | undefined;
+  /** The response cache for this call instead of the client's; `false` bypasses it (writes still invalidate the client's). */
+  cache?: ResponseCache | false | undefined;
+  /** Called before every wait: a rate-limit wait that is not immediate, and each retry backoff. */
+  onWait?: OnWait | undefined;
 }
 
 /** Options after defaults and checks. */
@@ -62,6 +76,9 @@ export interface ResolvedClientOptions {
   timeout: number;
   maxRetryAfter: number;
   rateLimit: RateLimitOptions | false;
+  /** The injected limiter; `undefined` when none was given or `rateLimit` is `false`. */
+  rateLimiter: RateLimiter | undefined;
+  cache: ResponseCache | undefined;
   fetch: typeof globalThis.fetch | undefined;
   userAgent: string;
   logger: Logger | undefined;
@@ -85,6 +102,8 @@ export function resolveClientOptions(
     timeout: checkPositive(options.timeout ?? 30_000, "timeout"),
     maxRetryAfter: checkPositive(options.maxRetryAfter ?? 60_000, "maxRetryAfter", true),
     rateLimit: checkRateLimit(options.rateLimit ?? { requests: 60, windowMs: 60_000 }),
+    rateLimiter: checkRateLimiter(options),
+    cache: checkCache(options.cache, "the cache option") || undefined,
     fetch: options.fetch,
     userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
     logger: resolveLogger(options, env),
@@ -95,6 +114,37 @@ export function resolveClientOptions(
 export function checkRequestOptions(options: RequestOptions): void {
   if (options.maxRetries !== undefined) checkRetries(options.maxRetries, "maxRetries");
   if (options.timeout !== undefined) checkPositive(options.timeout, "timeout");
+  checkCache(options.cache, "the per-call cache option");
+  if (options.onWait !== undefined && typeof options.onWait !== "function") {
+    throw new ConfigurationError(`onWait must be a function, got ${typeof options.onWait}`);
+  }
+}
+
+function checkRateLimiter(options: ClientOptions): RateLimiter | undefined {
+  const { rateLimiter, rateLimit } = options;
+  if (rateLimiter === undefined || rateLimit === false) return undefined;
+  if (typeof rateLimiter?.acquire !== "function") {
+    throw new ConfigurationError("rateLimiter must have an acquire(signal) method");
+  }
+  if (rateLimit !== undefined) {
+    throw new ConfigurationError(
+      "Pass either rateLimit (the built-in per-key limiter) or rateLimiter (your own), not both",
+    );
+  }
+  return rateLimiter;
+}
+
+// Duck-typed rather than instanceof: two copies of the package in one process must still work together.
+function checkCache(
+  cache: ResponseCache | false | undefined,
+  source: string,
+): ResponseCache | false | undefined {
+  if (cache === undefined || cache === false) return cache;
+  const c = cache as Partial<ResponseCache> | null;
+  if (typeof c?.lookup !== "function" || typeof c.save !== "function" || typeof c.coalesce !== "function") {
+    throw new ConfigurationError(`${source} must be a ResponseCache (or false), got ${typeof cache}`);
+  }
+  return cache;
 }
 
 function checkKey(key: string | undefined, source: string): asserts key is string {

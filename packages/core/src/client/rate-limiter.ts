@@ -7,6 +7,17 @@
 import { createHash } from "node:crypto";
 import type { RateLimitOptions } from "./options.js";
 
+/**
+ * What the client needs from a limiter: `createClient({ rateLimiter })` takes any implementation, e.g.
+ * one budget shared by several keys or processes.
+ */
+export interface RateLimiter {
+  /** Resolves when the caller may send one request; rejects (with the signal's reason) if it aborts first. */
+  acquire(signal?: AbortSignal): Promise<void>;
+  /** Estimated milliseconds a new caller would wait; 0 when a slot is free now. Used for `onWait`. */
+  waitMs?(): number;
+}
+
 interface Waiter {
   resolve: () => void;
   reject: (reason: unknown) => void;
@@ -22,7 +33,7 @@ interface Waiter {
  * const limiter = new RollingWindowLimiter({ requests: 60, windowMs: 60_000 });
  * await limiter.acquire(signal); // then send the request
  */
-export class RollingWindowLimiter {
+export class RollingWindowLimiter implements RateLimiter {
   readonly requests: number;
   readonly windowMs: number;
   /** Send times still inside the window, oldest first. */
@@ -58,6 +69,27 @@ export class RollingWindowLimiter {
       this.#queue.push(waiter);
       this.#schedule();
     });
+  }
+
+  /**
+   * Estimated milliseconds until a caller arriving now would be let through, behind everyone queued.
+   * Acquisition i happens when acquisition i − requests leaves the window (or now, if that one is older
+   * than every stamp still held).
+   */
+  waitMs(): number {
+    this.#prune();
+    const now = this.#now();
+    const times = [...this.#stamps];
+    for (let i = 0; i <= this.#queue.length; i++) {
+      const freedBy = times[times.length - this.requests];
+      times.push(freedBy === undefined ? now : Math.max(now, freedBy + this.windowMs + 1));
+    }
+    return Math.max(0, times[times.length - 1]! - now);
+  }
+
+  /** Nothing in the window and nobody waiting: forgetting this limiter loses no state. */
+  get idle(): boolean {
+    return this.#queue.length === 0 && this.inWindow === 0;
   }
 
   /** How many requests were let through in the current window. */
@@ -100,18 +132,73 @@ export class RollingWindowLimiter {
   }
 }
 
+/** Above this many keys, least recently used limiters are dropped even if busy (see `sharedLimiter`). */
+export const MAX_SHARED_LIMITERS = 10_000;
+
+/** LRU order: a key is moved to the end on every use. */
 const shared = new Map<string, RollingWindowLimiter>();
+let lastSweepAt = Number.NEGATIVE_INFINITY;
 
 /**
  * The limiter for this key and window in this process. The map is keyed by a SHA-256 of the key,
  * so the key itself is never kept around.
+ *
+ * Idle limiters (nothing in the window, nobody queued) are forgotten, by a sweep at most once per
+ * window (clamped to 10 ms – 1 s, so a sweep over many keys stays a small share of the time), so a
+ * process that sees many keys does not keep one limiter per key forever: a fresh limiter behaves exactly
+ * like an idle one. Clients look their limiter up on every request (see {@link keyedLimiter}), so a
+ * forgotten one is never kept in use beside its replacement. Past {@link MAX_SHARED_LIMITERS} busy
+ * ones go too, least recently used first: pacing for such a key restarts, the lesser evil next to
+ * unbounded memory.
  */
 export function sharedLimiter(apiKey: string, options: RateLimitOptions): RollingWindowLimiter {
-  const id = `${createHash("sha256").update(apiKey).digest("hex")}:${options.requests}/${options.windowMs}`;
-  let limiter = shared.get(id);
-  if (!limiter) {
-    limiter = new RollingWindowLimiter(options);
-    shared.set(id, limiter);
+  return limiterById(limiterId(apiKey, options), options);
+}
+
+/**
+ * A {@link RateLimiter} for one key that finds the shared limiter at each call, so that the shared map
+ * may forget idle limiters without splitting a key's budget between an old and a new one.
+ */
+export function keyedLimiter(apiKey: string, options: RateLimitOptions): RateLimiter {
+  const id = limiterId(apiKey, options);
+  return {
+    acquire: (signal) => limiterById(id, options).acquire(signal),
+    waitMs: () => limiterById(id, options).waitMs(),
+  };
+}
+
+/** Limiters currently held by the shared map (for tests; not part of the public API). */
+export function sharedLimiterCount(): number {
+  return shared.size;
+}
+
+function limiterId(apiKey: string, options: RateLimitOptions): string {
+  return `${createHash("sha256").update(apiKey).digest("hex")}:${options.requests}/${options.windowMs}`;
+}
+
+function limiterById(id: string, options: RateLimitOptions): RollingWindowLimiter {
+  const now = performance.now();
+  if (now - lastSweepAt >= Math.min(Math.max(options.windowMs, 10), 1_000)) {
+    lastSweepAt = now;
+    for (const [key, limiter] of shared) if (limiter.idle) shared.delete(key);
   }
+  let limiter = shared.get(id);
+  if (limiter) {
+    shared.delete(id);
+  } else {
+    limiter = new RollingWindowLimiter(options);
+    if (shared.size >= MAX_SHARED_LIMITERS) trimShared();
+  }
+  shared.set(id, limiter);
   return limiter;
+}
+
+// Drops a tenth at once, so that a process over the cap pays for a sweep once per thousand new keys.
+function trimShared(): void {
+  for (const [key, limiter] of shared) if (limiter.idle) shared.delete(key);
+  const target = Math.floor(MAX_SHARED_LIMITERS * 0.9);
+  for (const key of shared.keys()) {
+    if (shared.size <= target) break;
+    shared.delete(key);
+  }
 }

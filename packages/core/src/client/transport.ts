@@ -2,11 +2,14 @@
  * The request loop every method goes through: pace (rate limiter), send (ky), time out, read the body,
  * map errors, retry where safe, and parse the envelope and `data`. ky does the HTTP; its own retries and
  * HTTP-error throwing are off because the rules here (idempotency keys, `meta.retryAfter`, a ceiling on
- * waits, one timeout per attempt that also covers the body) are not ky's.
+ * waits, one timeout per attempt that also covers the body) are not ky's. With a response cache, GETs
+ * may be answered without sending and writes invalidate it (see cache-flow.ts).
  * @module
  */
 import ky, { type KyInstance } from "ky";
 import type { z } from "zod";
+import type { CacheStatus, ResponseCache } from "../cache/response-cache.js";
+import { cachedGet, invalidatingWrite, type RawResponse } from "./cache-flow.js";
 import {
   AbortError,
   ConnectionError,
@@ -18,9 +21,10 @@ import {
 import { type IdempotencyMode, idempotencyKeyFor } from "./idempotency.js";
 import { checkRequestOptions, type RequestOptions, type ResolvedClientOptions } from "./options.js";
 import { type ParseContext, parseData, parseJson, readEnvelope } from "./parse.js";
-import { type RollingWindowLimiter, sharedLimiter } from "./rate-limiter.js";
+import { keyedLimiter, type RateLimiter } from "./rate-limiter.js";
 import { redactHeaders, redactUrl, urlPath } from "./redact.js";
 import { isRetryable, retryDelay, sleep } from "./retry.js";
+import { notifyWait } from "./wait.js";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
@@ -45,8 +49,11 @@ export interface RequestSpec<T> {
 export interface ApiResult<T> {
   data: T;
   meta: Record<string, unknown> | null;
+  /** 200 (with empty `headers`) when served from the cache. */
   status: number;
   headers: Headers;
+  /** Whether the response cache answered (`hit`, `stale`), was filled (`miss`) or not used (`bypass`). */
+  cache: CacheStatus;
 }
 
 /**
@@ -62,7 +69,7 @@ export class Transport {
   // Private, so that inspecting a client (console.log(tg)) cannot print the key.
   readonly #config: ResolvedClientOptions;
   readonly #ky: KyInstance;
-  readonly #limiter: RollingWindowLimiter | undefined;
+  readonly #limiter: RateLimiter | undefined;
 
   constructor(config: ResolvedClientOptions) {
     this.#config = config;
@@ -71,18 +78,64 @@ export class Transport {
       throwHttpErrors: false,
       timeout: false, // per-attempt timeout is ours: ky's stops at the headers and would not cover the body
     });
-    this.#limiter = config.rateLimit ? sharedLimiter(config.apiKey, config.rateLimit) : undefined;
+    this.#limiter =
+      config.rateLimiter ?? (config.rateLimit ? keyedLimiter(config.apiKey, config.rateLimit) : undefined);
   }
 
   get config(): ResolvedClientOptions {
     return this.#config;
   }
 
-  /** Sends `spec` (with retries) and returns the parsed result, or throws a {@link TrackagoatError}. */
+  /**
+   * Sends `spec` (with retries) and returns the parsed result, or throws a {@link TrackagoatError}.
+   * GETs go through the response cache when one applies; writes invalidate it.
+   */
   async request<T>(spec: RequestSpec<T>, options: RequestOptions = {}): Promise<ApiResult<T>> {
     checkRequestOptions(options);
-    const { method } = spec;
     const url = this.buildUrl(spec.path, spec.query);
+    const send = (signal: AbortSignal | undefined) => this.#exchange(spec, url, options, signal);
+    const parse = (raw: RawResponse, cache: CacheStatus) => this.#parse(spec, url, raw, cache);
+    const clientCache = this.#config.cache;
+    const callCache = options.cache === undefined ? clientCache : options.cache || undefined;
+
+    if (spec.method !== "GET") {
+      // Invalidated even under `cache: false`: skipping it would leave entries the caller just outdated.
+      const caches = new Set([clientCache, callCache].filter((c): c is ResponseCache => c !== undefined));
+      const run = async () => parse(await send(options.signal), "bypass");
+      if (caches.size === 0) return run();
+      return invalidatingWrite(caches, { url, body: spec.body }, run, this.#config.logger);
+    }
+    // Text (CSV) is asked for with another Accept header, which the key does not cover: never cached.
+    if (!callCache || spec.responseType === "text") return parse(await send(options.signal), "bypass");
+
+    const { signal } = options;
+    try {
+      return await cachedGet({
+        cache: callCache,
+        key: callCache.key("GET", url, this.#config.apiKey),
+        url,
+        send,
+        parse,
+        dataOf: (result) => result.data,
+        signal,
+        log: this.#config.logger,
+        shownUrl: this.#config.logger ? redactUrl(url) : "",
+      });
+    } catch (err) {
+      // Leaving a shared request rejects with the signal's bare reason.
+      if (signal?.aborted && !isTrackagoatError(err)) throw abortError(signal, "GET", url);
+      throw err;
+    }
+  }
+
+  /** One logical call: pace, send, retry where safe. Resolves with the 2xx response, unparsed. */
+  async #exchange<T>(
+    spec: RequestSpec<T>,
+    url: string,
+    options: RequestOptions,
+    signal: AbortSignal | undefined,
+  ): Promise<RawResponse> {
+    const { method } = spec;
     const idempotencyKey =
       method === "POST"
         ? idempotencyKeyFor(spec.idempotency ?? "none", options.idempotencyKey)
@@ -95,15 +148,18 @@ export class Transport {
     if (idempotencyKey !== undefined) headers["idempotency-key"] = idempotencyKey;
     const maxRetries = options.maxRetries ?? this.config.maxRetries;
     const timeout = options.timeout ?? this.config.timeout;
-    const { signal } = options;
+    const { onWait } = options;
     // `log?.debug(…)` skips evaluating its arguments (and the redaction work) when logging is off.
     const log = this.#config.logger;
     const shownUrl = log ? redactUrl(url) : "";
 
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw abortError(signal, method, url);
-      if (this.#limiter)
+      if (this.#limiter) {
+        const waitMs = onWait ? (this.#limiter.waitMs?.() ?? 0) : 0;
+        if (waitMs > 0) notifyWait(onWait, { reason: "rate_limit", seconds: waitMs / 1000, attempt }, log);
         await this.#limiter.acquire(signal).catch(() => Promise.reject(abortError(signal, method, url)));
+      }
       this.requestCount++;
       const started = performance.now();
       log?.debug(`→ ${method} ${shownUrl}`, {
@@ -127,13 +183,10 @@ export class Transport {
             elapsedMs,
           });
         }
-        const ctx: ParseContext = {
-          url,
-          method,
-          status: response.status,
-          requestId: response.headers.get("x-request-id") ?? undefined,
-        };
-        if (response.ok) return this.#success(spec, response, text, ctx);
+        if (response.ok) {
+          const requestId = response.headers.get("x-request-id") ?? undefined;
+          return { status: response.status, headers: response.headers, text, requestId };
+        }
         error = errorFromResponse({
           status: response.status,
           body: tryJson(text),
@@ -170,6 +223,17 @@ export class Transport {
         delayMs: Math.round(delay),
         reason: error.status ?? error.name,
       });
+      notifyWait(
+        onWait,
+        {
+          reason: "retry",
+          seconds: delay / 1000,
+          ...(error.status === undefined ? {} : { status: error.status }),
+          error: error.name,
+          attempt: attempt + 1,
+        },
+        log,
+      );
       await sleep(delay, signal).catch(() => Promise.reject(abortError(signal, method, url)));
     }
   }
@@ -230,10 +294,11 @@ export class Transport {
     }
   }
 
-  #success<T>(spec: RequestSpec<T>, response: Response, text: string, ctx: ParseContext): ApiResult<T> {
-    const base = { status: response.status, headers: response.headers };
-    if (spec.responseType === "text") return { ...base, data: text as T, meta: null };
-    const { data, meta } = readEnvelope(parseJson(text, ctx), ctx);
+  #parse<T>(spec: RequestSpec<T>, url: string, raw: RawResponse, cache: CacheStatus): ApiResult<T> {
+    const base = { status: raw.status, headers: raw.headers, cache };
+    if (spec.responseType === "text") return { ...base, data: raw.text as T, meta: null };
+    const ctx: ParseContext = { url, method: spec.method, status: raw.status, requestId: raw.requestId };
+    const { data, meta } = readEnvelope(parseJson(raw.text, ctx), ctx);
     return { ...base, data: spec.schema ? parseData(spec.schema, data, ctx) : (data as T), meta };
   }
 }

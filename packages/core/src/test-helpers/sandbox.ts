@@ -5,7 +5,7 @@
  */
 import { type RunningSandbox, type StartOptions, startSandbox } from "@goatkit/sandbox";
 import { afterAll, beforeAll } from "vitest";
-import { createClient, type TrackagoatClient } from "../client/index.js";
+import { type ClientOptions, createClient, type TrackagoatClient } from "../client/index.js";
 
 /** The fixed as-of instant of every sandbox-backed test: worlds are reproducible byte for byte. */
 export const SANDBOX_NOW = "2026-03-15T12:00:00.000Z";
@@ -14,8 +14,8 @@ export interface SandboxHarness {
   sandbox: RunningSandbox;
   /** A client with org A's read/write key. */
   client: TrackagoatClient;
-  /** A fresh client (request count 0) with any key, default org A's read/write one. */
-  newClient(key?: string): TrackagoatClient;
+  /** A fresh client (request count 0) with any key, default org A's read/write one, and extra options. */
+  newClient(key?: string, options?: ClientOptions): TrackagoatClient;
 }
 
 export async function startTestSandbox(options: StartOptions = {}): Promise<SandboxHarness> {
@@ -28,8 +28,8 @@ export async function startTestSandbox(options: StartOptions = {}): Promise<Sand
     logErrors: false,
     ...options,
   });
-  const newClient = (key = sandbox.keys.readWrite) =>
-    createClient({ apiKey: key, baseUrl: sandbox.url, rateLimit: false, maxRetries: 0 });
+  const newClient = (key = sandbox.keys.readWrite, options: ClientOptions = {}) =>
+    createClient({ apiKey: key, baseUrl: sandbox.url, rateLimit: false, maxRetries: 0, ...options });
   return { sandbox, client: newClient(), newClient };
 }
 

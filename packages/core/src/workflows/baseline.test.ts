@@ -90,13 +90,13 @@ describe.each(["legacy", "current"] as const)("the baseline day, %s generation",
       expect(r.meta.api_generation).toBe(generation);
       expect(r.meta.range).toEqual(range);
       expect(historyRanges(urls).at(-1)).toMatchObject({ from: addDays(range.from, -1), to: range.to });
-      expect(r.pacing.days).toBe(30);
+      expect(r.pacing.day_count).toBe(30);
       expect(r.pacing.daily.map((d) => d.date)).toEqual(eachDay(range));
       expect(r.pacing.gained).toBe(await sumNew(h.client, "campaign", c.id, "views", range));
       expect(r.pacing.avg_per_day).toBeCloseTo(r.pacing.gained! / 30, 2);
       // Posts per day stay those of the range: the baseline day's posts are cut off.
       expect(r.posting.by_day.every((d) => d.date >= range.from && d.date <= range.to)).toBe(true);
-      expect(r.posting.posts_in_range).toBe(await sumNew(h.client, "campaign", c.id, "posts", range));
+      expect(r.posting.range_post_count).toBe(await sumNew(h.client, "campaign", c.id, "posts", range));
     }
   });
 
@@ -112,18 +112,18 @@ describe.each(["legacy", "current"] as const)("the baseline day, %s generation",
     let wholeRange = 0;
     for (const row of r.campaigns) {
       expect(row.views_gained).toBe(await sumNew(h.client, "campaign", row.campaign_id, "views", range));
-      if (row.days_active === 0) {
-        expect(row.views_per_active_day).toBeNull();
+      if (row.active_day_count === 0) {
+        expect(row.views_gained_per_active_day).toBeNull();
         continue;
       }
-      expect(row.days_active).toBeLessThanOrEqual(30);
+      expect(row.active_day_count).toBeLessThanOrEqual(30);
       // Rounded to 0.1 per day: the product is off by at most 0.05 per day.
-      expect(Math.abs(row.views_per_active_day! * row.days_active - row.views_gained!)).toBeLessThanOrEqual(
-        0.05 * row.days_active,
-      );
-      if (row.days_active === 30) {
+      expect(
+        Math.abs(row.views_gained_per_active_day! * row.active_day_count - row.views_gained!),
+      ).toBeLessThanOrEqual(0.05 * row.active_day_count);
+      if (row.active_day_count === 30) {
         wholeRange++;
-        expect(row.views_per_active_day).toBe(Math.round((row.views_gained! / 30) * 10) / 10);
+        expect(row.views_gained_per_active_day).toBe(Math.round((row.views_gained! / 30) * 10) / 10);
       }
     }
     expect(wholeRange).toBeGreaterThan(0);
@@ -138,7 +138,7 @@ describe.each(["legacy", "current"] as const)("the baseline day, %s generation",
       valid(r);
       expect(r.meta.range).toEqual(range);
       for (const a of historyRanges(urls)) expect(a).toMatchObject({ from: addDays(range.from, -1) });
-      expect(r.views.pacing.days).toBe(30);
+      expect(r.views.pacing.day_count).toBe(30);
       expect(r.views.change).toBe(await sumNew(h.client, "creator", creator.id, "views", range));
       expect(r.followers.change).toBe(await sumNew(h.client, "creator", creator.id, "followers", range));
       expect(r.weeks.map((w) => w.week_start)).toEqual(overlappingWeekStarts(range).map(dayString));
@@ -174,14 +174,14 @@ describe.each(["legacy", "current"] as const)("the baseline day, %s generation",
       const r = await analyzeCreatorTrend(h.newClient(), { creator_id: c.creatorId, asOf, ...c.range });
       expect(r.meta.range).toEqual(c.range);
       expect(r.weeks.map((w) => w.week_start)).toEqual(overlappingWeekStarts(c.range).map(dayString));
-      expect(r.weeks.map((w) => ({ week_start: w.week_start, video_count: w.posts }))).toEqual(
+      expect(r.weeks.map((w) => ({ week_start: w.week_start, video_count: w.post_count }))).toEqual(
         weeklyPostsFromVideos(c.videos, c.range),
       );
-      expect(r.posts_in_range).toBe(await sumNew(h.client, "creator", c.creatorId, "posts", c.range));
+      expect(r.range_post_count).toBe(await sumNew(h.client, "creator", c.creatorId, "posts", c.range));
       if (generation === "legacy") {
         // The same buckets as a stats call for exactly the range.
         const exact = await h.client.creators.stats(c.creatorId, c.range);
-        expect(r.weeks.map((w) => w.posts)).toEqual(exact.posting_frequency.map((w) => w.video_count));
+        expect(r.weeks.map((w) => w.post_count)).toEqual(exact.posting_frequency.map((w) => w.video_count));
       }
     }
   });
@@ -194,7 +194,7 @@ describe.each(["legacy", "current"] as const)("the baseline day, %s generation",
     const r = await analyzeCampaign(h.newClient(), { campaign_id: c.id, asOf, ...first });
     valid(r);
     expect(r.meta.range).toEqual(first);
-    expect(r.pacing.days).toBe(89);
+    expect(r.pacing.day_count).toBe(89);
     expect(r.pacing.daily[0]!.date).toBe(addDays(first.from, 1));
     const rest = { from: addDays(first.from, 1), to: first.to };
     expect(r.pacing.gained).toBe(await sumNew(h.client, "campaign", c.id, "views", rest));
@@ -214,7 +214,7 @@ describe.each(["legacy", "current"] as const)("the baseline day, %s generation",
     h.sandbox.resetRequests();
     const r = await compareCampaigns(client, { campaign_ids: ids, asOf, ...edge });
     valid(r);
-    expect(r.meta.requests).toBe(h.sandbox.requests().total);
+    expect(r.meta.request_count).toBe(h.sandbox.requests().total);
     if (generation === "current") {
       // One refused baseline request, then every series for exactly the range.
       expect(h.sandbox.requests().byStatus["402"]).toBe(1);

@@ -1,7 +1,9 @@
 /**
  * Workflow "compare campaigns": every campaign over the same range, with views gained normalised by
- * the days each campaign was active in the range and by its creator count, so a campaign that started
- * last week or runs with twice the creators is compared fairly. Ranked by views per active day.
+ * the days each campaign was active in the range, by its creator count and by its video count, so a
+ * campaign that started last week or runs with twice the creators is compared fairly. Ranked by views
+ * gained per active day. Every per-unit figure divides the range's gains; the lifetime snapshot totals
+ * sit apart in `lifetime`, so no column mixes the two bases.
  *
  * Requests: the campaign list, then one stats call per campaign (legacy); on the current generation
  * each campaign's item tree and one `/analytics` series, plus the project's video list once. The
@@ -88,18 +90,12 @@ async function runCampaignComparison(
       ? { ...d.stats.totals, save_count: d.stats.totals.save_count ?? 0 }
       : totalsFromVideos(d.set!.videos),
   }));
-  const byId = new Map(comparable.map((c) => [c.campaign_id, c]));
   const campaigns = new Map(chosen.map((c) => [c.id, c]));
   // Each history starts at the baseline day (from − 1), so every day of the range has its gain and
-  // days active counts exactly the days whose gains make up views gained.
+  // the active days are exactly the days whose gains make up views gained.
   const rows = compareCampaignSeries(comparable, range).map((r) => {
     const c = campaigns.get(r.campaign_id)!;
-    return {
-      ...r,
-      totals: byId.get(r.campaign_id)!.totals,
-      target_views: c.target_views,
-      target_at: c.target_at,
-    };
+    return { ...r, target_views: c.target_views, target_at: c.target_at };
   });
 
   for (const c of chosen) run.note("campaign", c.id, c.name, c.description);
@@ -116,7 +112,7 @@ async function runCampaignComparison(
   const freshness = mergeFreshness(sets.map((s) => summarizeFreshness(s.videos, run.asOfMs)));
   if (sets.length === 0 && chosen.length > 0) {
     run.caveats.add(
-      "other",
+      "not_checked",
       "Scrape freshness and pending videos were not checked: the stats routes do not carry them.",
     );
   }
@@ -125,20 +121,23 @@ async function runCampaignComparison(
   const highlights: string[] = [];
   const best = rows[0];
   const last = rows.at(-1);
-  if (best && best.views_per_active_day !== null) {
+  if (best && best.views_gained_per_active_day !== null) {
     highlights.push(
-      `${best.name} leads with ${formatInt(best.views_per_active_day)} views per active day ` +
-        `(${plural(best.days_active, "active day")}, ${formatInt(best.views_per_creator)} views per creator).`,
+      `${best.name} leads with ${formatInt(best.views_gained_per_active_day)} views gained per active day ` +
+        `(${plural(best.active_day_count, "active day")}, ${formatInt(best.views_gained_per_creator)} gained per creator).`,
     );
   }
-  if (last && last !== best && last.views_per_active_day !== null) {
-    highlights.push(`${last.name} trails with ${formatInt(last.views_per_active_day)} views per active day.`);
+  if (last && last !== best && last.views_gained_per_active_day !== null) {
+    highlights.push(
+      `${last.name} trails with ${formatInt(last.views_gained_per_active_day)} views gained per active day.`,
+    );
   }
-  const inactive = rows.filter((r) => r.days_active === 0);
+  const inactive = rows.filter((r) => r.active_day_count === 0);
   if (inactive.length > 0)
     highlights.push(`${plural(inactive.length, "campaign")} had no views in the range.`);
 
-  const meta = run.meta({ range, freshness, pending });
+  const checked = sets.length === data.length;
+  const meta = run.meta({ range, freshness, pending, freshnessChecked: checked, pendingChecked: checked });
   run.phase("done");
   return {
     kind: "campaign_comparison",

@@ -14,7 +14,7 @@ import { z } from "zod";
 import { analyzeContent } from "../analysis/content.js";
 import { presetRange } from "../analysis/date-presets.js";
 import { type DayRange, dayNumber, dayNumberOfMs, dayString, utcDay } from "../analysis/dates.js";
-import { formatCompact, formatInt, formatPercent, formatShare, plural } from "../analysis/format.js";
+import { formatCompact, formatInt, formatShare, plural } from "../analysis/format.js";
 import { summarizeFreshness } from "../analysis/freshness.js";
 import { findOutliers } from "../analysis/outliers.js";
 import { DOW_NAMES } from "../analysis/posting-pattern.js";
@@ -133,13 +133,14 @@ async function runCampaignContent(
   run.caveats.addPending(set.pending.length);
   if (inRange.length < set.videos.length) {
     run.caveats.add(
-      "other",
-      `${plural(set.videos.length - inRange.length, "campaign video")} posted outside ${range.from} → ${range.to} were left out.`,
+      "out_of_range",
+      `${plural(set.videos.length - inRange.length, "campaign video")} posted outside ${range.from} → ${range.to} ` +
+        `${set.videos.length - inRange.length === 1 ? "was" : "were"} left out.`,
     );
   }
   if (inRange.length === 0) run.caveats.addEmpty("counted videos in this campaign");
   run.caveats.add(
-    "other",
+    "method",
     "Posting times are bucketed in UTC; outliers need ≥ 5 videos at least 7 days old per creator, so young and sparse creators are not judged.",
   );
   const freshness = summarizeFreshness(inRange, run.asOfMs);
@@ -148,12 +149,12 @@ async function runCampaignContent(
   const highlights: string[] = [];
   if (content.video_count > 0) {
     highlights.push(
-      `${plural(content.video_count, "video")}: median ${formatInt(content.median_views)} views, top 10 % above ` +
-        `${formatInt(content.p90_views)}; engagement ${formatPercent(content.engagement_rate)}.`,
+      `${plural(content.video_count, "video")} posted in the range: median ${formatInt(content.median_views)} lifetime ` +
+        `views, top 10 % above ${formatInt(content.p90_views)}; engagement rate ${formatShare(content.engagement_rate, 1)}.`,
     );
     const top = content.top_videos[0]!;
     highlights.push(
-      `Best: ${top.title ?? top.video_id} by @${top.tiktok_handle ?? "?"} with ${formatCompact(top.view_count)} views.`,
+      `Best: ${top.title ?? top.video_id} by @${top.tiktok_handle ?? "?"} with ${formatCompact(top.view_count)} lifetime views.`,
     );
     const highs = outliers.filter((o) => o.direction === "high").length;
     const lows = outliers.length - highs;
@@ -164,17 +165,24 @@ async function runCampaignContent(
     const best = content.posting_pattern.best;
     if (best) {
       highlights.push(
-        `Best posting slot: ${DOW_NAMES[best.dow]} ${String(best.hour).padStart(2, "0")}:00 UTC (${formatInt(best.avg_views)} avg views over ${best.post_count} posts).`,
+        `Best posting slot: ${DOW_NAMES[best.dow]} ${String(best.hour).padStart(2, "0")}:00 UTC ` +
+          `(${formatInt(best.avg_views)} lifetime views per post over ${plural(best.post_count, "post")}).`,
       );
     }
     const lead = content.creators[0];
     if (lead && lead.view_share !== null)
       highlights.push(
-        `@${lead.tiktok_handle ?? lead.creator_id} brings ${formatShare(lead.view_share)} of the views.`,
+        `@${lead.tiktok_handle ?? lead.creator_id} brings ${formatShare(lead.view_share)} of the lifetime views.`,
       );
   }
 
-  const meta = run.meta({ range, freshness, pending: set.pending.length });
+  const meta = run.meta({
+    range,
+    freshness,
+    pending: set.pending.length,
+    freshnessChecked: true,
+    pendingChecked: true,
+  });
   run.phase("done");
   return {
     kind: "campaign_content",
@@ -189,8 +197,8 @@ async function runCampaignContent(
     bottom_videos: content.bottom_videos,
     outliers: {
       items: outliers,
-      creators_checked: projectOutliers.creators_checked,
-      creators_too_few_videos: projectOutliers.creators_too_few_videos,
+      creators_checked_count: projectOutliers.creators_checked,
+      creators_too_few_videos_count: projectOutliers.creators_too_few_videos,
     },
     posting_pattern: content.posting_pattern,
     creators: content.creators,

@@ -50,6 +50,7 @@ export function campaignInfo(campaign: Campaign): CampaignPerformanceReport["cam
     name: campaign.name,
     project_id: campaign.project_id,
     description: campaign.description ?? null,
+    created_at: campaign.created_at,
     target_views: campaign.target_views,
     target_at: campaign.target_at,
   };

@@ -21,10 +21,10 @@ import { type DayRange, utcDay } from "../analysis/dates.js";
 import { engagementRateByViews } from "../analysis/engagement.js";
 import { formatCompact, formatInt, formatShare, plural } from "../analysis/format.js";
 import { summarizeFreshness } from "../analysis/freshness.js";
-import type { DatedValue } from "../analysis/inputs.js";
 import { round } from "../analysis/stats-math.js";
 import type { Video } from "../schema/video.js";
 import { type CampaignData, campaignInfo, gatherCampaign } from "./campaign-data.js";
+import { measureSinceCreated, type SinceCreated } from "./campaign-target.js";
 import { defineWorkflow, type WorkflowRunOptions } from "./catalogue/define-workflow.js";
 import { type DeprecatedAsOf, withAsOf } from "./catalogue/deprecated.js";
 import {
@@ -39,6 +39,7 @@ import type { AnalysisClient } from "./client.js";
 import { campaignPerformanceCsv } from "./csv/campaign-performance.js";
 import { findCampaign } from "./load.js";
 import { renderCampaignPerformance } from "./markdown/campaign-performance.js";
+import { targetSentence } from "./markdown/target.js";
 import { CampaignPerformanceReport } from "./reports/campaign-performance.js";
 import type { WorkflowRun } from "./run.js";
 
@@ -74,24 +75,28 @@ function rankedVideos(videos: readonly Video[], handles: Map<string, string>, n 
       url: v.url,
       posted_at: v.posted_at,
       view_count: v.view_count,
-      engagement_rate: round(engagementRateByViews(v), 2),
+      engagement_rate: round(engagementRateByViews(v), 4),
     }));
 }
 
-function postsByDay(videos: readonly Video[], range: DayRange): DatedValue[] {
+function postsByDay(videos: readonly Video[], range: DayRange): Report["posting"]["by_day"] {
   const counts = new Map<string, number>();
   for (const v of videos) {
     const day = utcDay(v.posted_at);
     if (day !== null && day >= range.from && day <= range.to) counts.set(day, (counts.get(day) ?? 0) + 1);
   }
-  return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, value]) => ({ date, value }));
+  return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, post_count]) => ({ date, post_count }));
 }
 
-/** Builds the report body from gathered data; shared with the comparison workflow's detail. */
+/**
+ * Builds the report body from gathered data. `since` is what the campaign gained since it was
+ * created ({@link measureSinceCreated}); without it the target is judged on lifetime totals.
+ */
 export function campaignBody(
   data: CampaignData,
   range: DayRange,
   asOfMs: number,
+  since?: SinceCreated,
 ): Omit<Report, "kind" | "meta"> {
   const { campaign, stats, set } = data;
   const handles = new Map((data.creators ?? []).map((c) => [c.id, c.tiktok_handle]));
@@ -135,7 +140,7 @@ export function campaignBody(
   }
 
   const byDay = stats
-    ? stats.video_count_by_day.filter((d) => d.count > 0).map((d) => ({ date: d.date, value: d.count }))
+    ? stats.video_count_by_day.filter((d) => d.count > 0).map((d) => ({ date: d.date, post_count: d.count }))
     : postsByDay(set!.videos, range);
   // The history starts at the baseline day (from − 1): one gain per day of the range.
   const pace = pacing(data.views, { range });
@@ -146,17 +151,17 @@ export function campaignBody(
     tree:
       data.tree && set
         ? {
-            campaigns: data.tree.campaign_ids.length,
-            creator_items: set.creator_items,
-            video_items: set.video_items,
-            duplicates_removed: set.duplicates_removed,
-            unresolved_video_items: set.unresolved_video_items,
+            campaign_count: data.tree.campaign_ids.length,
+            creator_item_count: set.creator_items,
+            video_item_count: set.video_items,
+            duplicates_removed_count: set.duplicates_removed,
+            unresolved_video_item_count: set.unresolved_video_items,
           }
         : null,
     pacing: pace,
     posting: {
-      posts_in_range: byDay.reduce((s, d) => s + d.value, 0),
-      active_days: byDay.length,
+      range_post_count: byDay.reduce((s, d) => s + d.post_count, 0),
+      active_day_count: byDay.length,
       by_day: byDay,
     },
     top_videos: topVideos,
@@ -170,7 +175,9 @@ export function campaignBody(
       {
         target_views: campaign.target_views,
         target_at: campaign.target_at,
-        current_views: totals.view_count,
+        lifetime_views: totals.view_count,
+        since_created: since?.since_created ?? null,
+        basis_reason: since?.reason ?? null,
         pace_per_day: pace.recent_per_day,
       },
       asOfMs,
@@ -184,14 +191,17 @@ function highlights(r: Omit<Report, "kind" | "meta">): string[] {
   const t = r.totals;
   out.push(
     `${formatCompact(t.view_count)} views on ${plural(t.video_count, "counted video")} from ` +
-      `${plural(t.creator_count, "creator")} (current snapshot totals).`,
+      `${plural(t.creator_count, "creator")} (lifetime totals as of the last scrape).`,
   );
   const p = r.pacing;
   if (p.avg_per_day !== null) {
     out.push(
-      `Views grew ${formatInt(p.avg_per_day)}/day over the range (last 7 days: ${formatInt(p.recent_per_day)}/day); ` +
-        `pace is ${p.direction.replace("_", " ")}` +
-        (p.acceleration === null
+      `${formatInt(p.gained)} views gained in the range, ${formatInt(p.avg_per_day)}/day (last 7 days: ` +
+        `${formatInt(p.recent_per_day)}/day); ` +
+        (p.direction === "insufficient_data"
+          ? "too little growth to judge the pace"
+          : `pace is ${p.direction}`) +
+        (p.acceleration === null || p.direction === "insufficient_data"
           ? "."
           : ` (second half ${p.acceleration >= 0 ? "+" : ""}${Math.round(p.acceleration * 100)}% vs first).`),
     );
@@ -200,21 +210,14 @@ function highlights(r: Omit<Report, "kind" | "meta">): string[] {
   if (c.top_creator_share !== null && c.top_creator_share >= 0.5) {
     const who = r.top_creators[0]?.tiktok_handle;
     out.push(
-      `Concentrated: ${who ? `@${who}` : "one creator"} brings ${formatShare(c.top_creator_share)} of the views.`,
+      `Concentrated: ${who ? `@${who}` : "one creator"} brings ${formatShare(c.top_creator_share)} of the lifetime views.`,
     );
   }
   if (c.top_video_share !== null && c.top_video_share >= 0.3) {
-    out.push(`One video holds ${formatShare(c.top_video_share)} of the views; results hinge on it.`);
+    out.push(`One video holds ${formatShare(c.top_video_share)} of the lifetime views; results hinge on it.`);
   }
-  const g = r.target;
-  if (g.status === "on_track" || g.status === "behind") {
-    out.push(
-      `Target ${formatCompact(g.target_views)} by ${g.target_at?.slice(0, 10)}: ${g.status === "on_track" ? "on track" : "behind"} ` +
-        `(needs ${formatInt(g.required_per_day)}/day, recent pace ${formatInt(g.pace_per_day)}/day; projected ${formatCompact(g.projected_at_target)}).`,
-    );
-  } else if (g.status === "reached") out.push(`Target of ${formatCompact(g.target_views)} views reached.`);
-  else if (g.status === "missed")
-    out.push(`Target of ${formatCompact(g.target_views)} views by ${g.target_at?.slice(0, 10)} was missed.`);
+  const target = targetSentence(r.target, r.campaign.created_at);
+  if (target !== null) out.push(target);
   return out;
 }
 
@@ -247,15 +250,15 @@ export function noteCampaign(
     run.caveats.addPending(sets.pending.length);
     if (sets.unresolved_video_items > 0) {
       run.caveats.add(
-        "other",
+        "unresolved_items",
         `${plural(sets.unresolved_video_items, "video item")} of the tree did not resolve to a listed video ` +
-          "(excluded, deleted, tracking disabled, or outside the project) and count nowhere.",
+          `(excluded, deleted, tracking disabled, or outside the project) and ${sets.unresolved_video_items === 1 ? "counts" : "count"} nowhere.`,
       );
     }
     if (sets.videos.length === 0) run.caveats.addEmpty("counted videos in this campaign");
   } else {
     run.caveats.add(
-      "other",
+      "not_checked",
       "Only the stats route was read (detail: stats): pending videos in the tree and scrape freshness were not checked.",
     );
   }
@@ -270,14 +273,18 @@ async function runCampaignPerformance(
   const data = await gatherCampaign(run, campaign, range, { resolve: params.detail === "full" });
   run.phase("analyse");
 
-  const body = campaignBody(data, range, run.asOfMs);
+  const lifetimeViews = data.stats
+    ? data.stats.totals.view_count
+    : totalsFromVideos(data.set!.videos).view_count;
+  const since = await measureSinceCreated(run, data, range, lifetimeViews);
+  const body = campaignBody(data, range, run.asOfMs, since);
   body.highlights = highlights(body);
   noteCampaign(run, data, all);
   if (data.stats && data.set) {
     const fromList = totalsFromVideos(data.set.videos);
     if (fromList.view_count !== body.totals.view_count || fromList.video_count !== body.totals.video_count) {
       run.caveats.add(
-        "other",
+        "data_changed",
         `The stats route's totals (${formatInt(body.totals.view_count)} views, ${body.totals.video_count} videos) differ from the ` +
           `video list (${formatInt(fromList.view_count)} views, ${fromList.video_count} videos): data changed between the calls.`,
       );
@@ -289,7 +296,14 @@ async function runCampaignPerformance(
   }
   const freshness = summarizeFreshness(data.set?.videos ?? [], run.asOfMs);
   run.caveats.addFreshness(freshness, "campaign's videos");
-  const meta = run.meta({ range, freshness, pending: data.set?.pending.length ?? 0 });
+  const checked = data.set !== null;
+  const meta = run.meta({
+    range,
+    freshness,
+    pending: data.set?.pending.length ?? 0,
+    freshnessChecked: checked,
+    pendingChecked: checked,
+  });
   run.phase("done");
   return { kind: "campaign_performance", meta, ...body };
 }
@@ -304,8 +318,9 @@ export const campaignPerformanceWorkflow = defineWorkflow({
     "Cost with detail=full on the legacy API: ceil(campaigns/100) + 1 stats + sum over the tree's campaigns of " +
     "ceil(items/100) + ceil(creators/100) + ceil(videos/100), where campaigns/creators/videos are the project's " +
     "(the org's campaigns without project_id); detail=stats: ceil(campaigns/100) + 1. On the current API the stats " +
-    "route is gone: one /analytics call replaces it and the tree and lists are always read. A shared cache makes " +
-    "the project's lists free after the first campaign.",
+    "route is gone: one /analytics call replaces it and the tree and lists are always read. A campaign with a target " +
+    "whose creation day (or passed target_at day) lies before the range costs 1 more history call. A shared cache " +
+    "makes the project's lists free after the first campaign.",
   params: CampaignPerformanceParams,
   report: CampaignPerformanceReport,
   run: runCampaignPerformance,

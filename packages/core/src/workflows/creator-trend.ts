@@ -138,7 +138,7 @@ async function runCreatorTrend(
       url: v.url,
       posted_at: v.posted_at,
       view_count: v.view_count,
-      engagement_rate: round(engagementRateByViews(v), 2),
+      engagement_rate: round(engagementRateByViews(v), 4),
     }));
 
   run.note("creator", creator.id, creator.tiktok_handle, creator.description);
@@ -159,7 +159,7 @@ async function runCreatorTrend(
   const daysSince = lastMs === null ? null : round((run.asOfMs - lastMs) / DAY_MS, 1);
   if (daysSince !== null && daysSince > 7) highlights.push(`last counted post ${daysSince} days ago`);
 
-  const meta = run.meta({ range, freshness, pending });
+  const meta = run.meta({ range, freshness, pending, freshnessChecked: true, pendingChecked: true });
   run.phase("done");
   return {
     kind: "creator_trend",
@@ -177,10 +177,10 @@ async function runCreatorTrend(
     views: trend.views,
     weeks: trend.weeks,
     posting_gaps: trend.posting_gaps,
-    posts_in_range: trend.posts_in_range,
+    range_post_count: trend.range_post_count,
     last_posted_at: lastMs === null ? null : new Date(lastMs).toISOString(),
     days_since_last_post: daysSince,
-    engagement_rate: round(pooledEngagementRate(inRange), 2),
+    engagement_rate: round(pooledEngagementRate(inRange), 4),
     top_videos: top,
     highlights,
   };

@@ -28,6 +28,6 @@ describe("an empty campaign", () => {
     const r = await analyzeCampaign(client, { campaign_id: empty.id, asOf });
     expect(r.totals.view_count).toBe(0);
     expect(r.concentration.top_video_share).toBeNull();
-    expect(r.meta.caveats.some((c) => c.startsWith("No counted videos"))).toBe(true);
+    expect(r.meta.caveats.map((c) => c.code)).toContain("empty_input");
   });
 });

@@ -117,16 +117,19 @@ function goalsSection(
       }
     }
     if (e.status === "at_risk" || e.status === "behind_pace" || e.status === "missed") {
+      // The API gives an engagement goal in percent; reports carry every rate as a fraction. A rate
+      // does not accumulate, so "what it takes per day" means nothing for it.
+      const rate = e.goal.metric === "engagement";
       attention.push({
         creator_id: e.creator.id,
         tiktok_handle: e.creator.tiktok_handle,
         goal_id: e.goal.id,
         metric: e.goal.metric,
         period: e.goal.period,
-        target: e.target,
-        actual: e.actual,
+        target: rate ? e.target / 100 : e.target,
+        actual: rate ? e.actual / 100 : e.actual,
         status: e.status,
-        required_per_day: local.required_per_day,
+        required_per_day: rate ? null : local.required_per_day,
       });
     }
   }
@@ -137,15 +140,15 @@ function goalsSection(
   return {
     available: compliance !== null,
     unavailable_reason: reason,
-    entries: entries.length,
+    entry_count: entries.length,
     status_counts: statusCounts(entries.map((e) => e.status)),
     needs_attention: attention.slice(0, 20),
     cross_check: {
-      checked: entries.length,
-      status_agreed: agreed,
+      checked_count: entries.length,
+      status_agreed_count: agreed,
       disagreements: disagreements.slice(0, 20),
-      posts_actual_checked: postsChecked,
-      posts_actual_agreed: postsAgreed,
+      posts_actual_checked_count: postsChecked,
+      posts_actual_agreed_count: postsAgreed,
     },
   };
 }
@@ -163,7 +166,7 @@ function payoutsSection(
     unavailable_reason: reason,
     unpaid_count: mine.length,
     unpaid_total_cents: mine.reduce((s, a) => s + a.amount_cents, 0),
-    creators_owed: new Set(mine.map((a) => a.creator_id)).size,
+    creators_owed_count: new Set(mine.map((a) => a.creator_id)).size,
     oldest_unpaid_period_end: oldest,
   };
 }
@@ -235,14 +238,15 @@ async function runProgramHealth(
     run.caveats.add("unavailable", `Payout accruals were not available (${accruals.reason}).`);
   if (goalReport.cross_check.disagreements.length > 0) {
     run.caveats.add(
-      "other",
-      `${plural(goalReport.cross_check.disagreements.length, "goal status", "goal statuses")} from the API differ from the local ` +
+      "cross_check_mismatch",
+      `${plural(goalReport.cross_check.disagreements.length, "goal status", "goal statuses")} from the API ` +
+        `${goalReport.cross_check.disagreements.length === 1 ? "differs" : "differ"} from the local ` +
         "recomputation of the documented pace rule (often a boundary case or a different evaluation instant).",
     );
   }
   if (creators.length === 0) run.caveats.addEmpty("creators in this project");
   run.caveats.add(
-    "other",
+    "method",
     "Over-posting uses UTC days and the current view counts: a video under 100 views now, posted ≥ 2 h ago, was under 100 at the 2-hour mark too (counters never decrease).",
   );
   if (outliers.outliers.length > outlierLimit) {
@@ -255,7 +259,7 @@ async function runProgramHealth(
   const highlights: string[] = [];
   highlights.push(
     `${plural(creators.length, "creator")}, ${formatInt(index.videos.length)} counted videos; ` +
-      `${creatorFreshness.stale_count} stale (${formatShare(safeRatio(creatorFreshness.stale_count, creators.length))}).`,
+      `${creatorFreshness.stale_count} stale (${formatShare(safeRatio(creatorFreshness.stale_count, creators.length), 1)}).`,
   );
   if (index.pending > 0) highlights.push(`${plural(index.pending, "video")} waiting in the Tracking Inbox.`);
   if (overPosting.incidents.length > 0) {
@@ -272,27 +276,33 @@ async function runProgramHealth(
   highlights.push(`${plural(under.underperformers.length, "underperforming creator")}.`);
   if (payouts.available && payouts.unpaid_count > 0) {
     highlights.push(
-      `$${(payouts.unpaid_total_cents / 100).toFixed(2)} unpaid across ${plural(payouts.creators_owed, "creator")} (${plural(payouts.unpaid_count, "accrual")}).`,
+      `$${(payouts.unpaid_total_cents / 100).toFixed(2)} unpaid across ${plural(payouts.creators_owed_count, "creator")} (${plural(payouts.unpaid_count, "accrual")}).`,
     );
   }
 
-  const meta = run.meta({ range, freshness: creatorFreshness, pending: index.pending });
+  const meta = run.meta({
+    range,
+    freshness: creatorFreshness,
+    pending: index.pending,
+    freshnessChecked: true,
+    pendingChecked: true,
+  });
   run.phase("done");
   return {
     kind: "program_health",
     meta,
     project: { id: params.project_id, name: project.name },
     creators: {
-      total: creators.length,
-      stale: creatorFreshness.stale_count,
+      total_count: creators.length,
+      stale_count: creatorFreshness.stale_count,
       stale_share: round(safeRatio(creatorFreshness.stale_count, creators.length), 4),
-      never_scraped: creatorFreshness.never_scraped_count,
-      selective: creators.filter((c) => c.tracking_mode === "selective").length,
+      never_scraped_count: creatorFreshness.never_scraped_count,
+      selective_count: creators.filter((c) => c.tracking_mode === "selective").length,
     },
     videos: {
-      listed: videos.length,
-      counted: index.videos.length + index.undated,
-      pending_review: index.pending,
+      listed_count: videos.length,
+      counted_count: index.videos.length + index.undated,
+      pending_review_count: index.pending,
     },
     pending_backlog: {
       count: index.pending,
@@ -301,14 +311,14 @@ async function runProgramHealth(
         .map(([creator_id, pending]) => ({
           creator_id,
           tiktok_handle: handles.get(creator_id) ?? null,
-          pending,
+          pending_count: pending,
         }))
-        .sort((a, b) => b.pending - a.pending || (a.creator_id < b.creator_id ? -1 : 1))
+        .sort((a, b) => b.pending_count - a.pending_count || (a.creator_id < b.creator_id ? -1 : 1))
         .slice(0, 10),
     },
     over_posting: {
-      amber,
-      info: overPosting.incidents.length - amber,
+      amber_count: amber,
+      info_count: overPosting.incidents.length - amber,
       incidents: overPosting.incidents.map((i) => ({
         ...i,
         tiktok_handle: handles.get(i.creator_id) ?? null,
@@ -324,9 +334,9 @@ async function runProgramHealth(
         .map((u) => ({ creator_id: u.creator_id, tiktok_handle: u.tiktok_handle, reasons: u.reasons })),
     },
     outliers: {
-      total: outliers.outliers.length,
-      high: outliers.outliers.filter((o) => o.direction === "high").length,
-      low: outliers.outliers.filter((o) => o.direction === "low").length,
+      total_count: outliers.outliers.length,
+      high_count: outliers.outliers.filter((o) => o.direction === "high").length,
+      low_count: outliers.outliers.filter((o) => o.direction === "low").length,
       items: outliers.outliers.slice(0, outlierLimit),
     },
     payouts,

@@ -162,30 +162,80 @@ export class WorkflowRun {
     );
   }
 
+  /**
+   * The report's `meta`. The workflow says what it checked: a check it skipped is reported as unknown
+   * (`checked: false`, null) with a `not_checked` caveat, never as a clean 0.
+   */
   meta(input: {
     range: DayRange;
     freshness: FreshnessSummary;
+    /** false when the workflow read no scrape times (stats routes only): `freshness` then says nothing. */
+    freshnessChecked: boolean;
     pending: number;
-    excludedKnown?: number;
+    /** false when the workflow did not list the videos (stats routes only): `pending` then says nothing. */
+    pendingChecked: boolean;
+    /** Excluded videos seen in the lists; the API normally never lists them, so usually unknown. */
+    excludedCount?: number;
     excludedNote?: string;
   }): ReportMeta {
-    const pending = input.pending;
-    const reason =
-      "Only auto_tracked, included and direct_add videos count. " +
-      (pending > 0
-        ? `${pending} pending_review video${pending === 1 ? " is" : "s are"} waiting in the Tracking Inbox and were left out. `
-        : "No pending_review video was found. ") +
-      "Excluded videos are never listed by the API, so they cannot be counted here." +
-      (input.excludedNote ? ` ${input.excludedNote}` : "");
+    const { freshnessChecked, pendingChecked } = input;
+    this.caveats.addNotChecked({ freshness: freshnessChecked, pending: pendingChecked });
+    const f = input.freshness;
+    const freshness = freshnessChecked
+      ? { ...f, checked: true, is_stale: f.checked_count === 0 ? null : f.is_stale }
+      : { ...emptyFreshness(), checked: false, is_stale: null };
+    const pending = pendingChecked ? input.pending : null;
     return {
       generated_at: this.asOfIso,
       range: input.range,
-      freshness: input.freshness,
-      excluded: { pending_review: pending, excluded_known: input.excludedKnown ?? 0, reason },
-      caveats: this.caveats.messages(),
+      freshness,
+      excluded: {
+        pending_checked: pendingChecked,
+        pending_review: pending,
+        excluded_count: input.excludedCount ?? null,
+        reason: excludedReason(pending, input.excludedCount, input.excludedNote),
+      },
+      caveats: this.caveats.list(),
       notes: this.notes,
-      requests: this.requests,
+      request_count: this.requests,
       api_generation: this.generation,
     };
   }
+}
+
+/** A freshness summary of nothing, for a workflow that read no scrape times. */
+function emptyFreshness(): FreshnessSummary {
+  return {
+    oldest_scraped_at: null,
+    oldest_age_hours: null,
+    stale_count: 0,
+    stale_ids: [],
+    stale_ids_truncated: false,
+    never_scraped_count: 0,
+    checked_count: 0,
+    is_stale: false,
+  };
+}
+
+/** `meta.excluded.reason`: which videos count, and what was left out (`pending` null: not checked). */
+function excludedReason(
+  pending: number | null,
+  excluded: number | undefined,
+  note: string | undefined,
+): string {
+  const waiting =
+    pending === null
+      ? "pending_review videos are left out of the figures, but how many there were was not checked. "
+      : pending === 0
+        ? "No pending_review video was found. "
+        : pending === 1
+          ? "1 pending_review video is waiting in the Tracking Inbox and was left out. "
+          : `${pending} pending_review videos are waiting in the Tracking Inbox and were left out. `;
+  return (
+    `Only auto_tracked, included and direct_add videos count. ${waiting}` +
+    (excluded === undefined
+      ? "Excluded videos are never listed by the API, so they cannot be counted here."
+      : `${excluded} excluded video${excluded === 1 ? " was" : "s were"} seen in the lists and left out.`) +
+    (note ? ` ${note}` : "")
+  );
 }

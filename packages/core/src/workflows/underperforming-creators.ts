@@ -127,7 +127,7 @@ async function runUnderperformingCreators(
   run.caveats.addPending(analysis.pending_review);
   if (analysis.unattributed_videos > 0) {
     run.caveats.add(
-      "other",
+      "unattributed",
       `${plural(analysis.unattributed_videos, "counted video")} without a creator (added by URL) ${analysis.unattributed_videos === 1 ? "is" : "are"} not attributed to anyone.`,
     );
   }
@@ -145,18 +145,24 @@ async function runUnderperformingCreators(
     .map((r) => `${reasonCounts[r]} ${REASON_LABEL[r]}`)
     .join(", ");
   const highlights = [
-    `${formatInt(flagged)} of ${formatInt(analysis.evaluated)} creators flagged${flagged > 0 ? ` (${reasons})` : ""}.`,
+    `${formatInt(flagged)} of ${plural(analysis.evaluated_count, "creator")} flagged${flagged > 0 ? ` (${reasons})` : ""}.`,
   ];
   for (const u of listed.slice(0, 3)) highlights.push(`@${u.tiktok_handle}: ${u.reason_texts.join("; ")}.`);
 
-  const meta = run.meta({ range, freshness, pending: analysis.pending_review });
+  const meta = run.meta({
+    range,
+    freshness,
+    pending: analysis.pending_review,
+    freshnessChecked: true,
+    pendingChecked: true,
+  });
   run.phase("done");
   return {
     kind: "underperforming_creators",
     meta,
     project_id: params.project_id,
-    evaluated: analysis.evaluated,
-    total_underperformers: analysis.underperformers.length,
+    evaluated_count: analysis.evaluated_count,
+    underperformer_count: analysis.underperformers.length,
     underperformers: listed,
     reason_counts: reasonCounts,
     baselines: analysis.baselines,

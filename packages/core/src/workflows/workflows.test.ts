@@ -13,9 +13,9 @@ import { withSandbox } from "../test-helpers/sandbox.js";
 import { compareCampaigns } from "./campaign-comparison.js";
 import { analyzeCampaignContent } from "./campaign-content.js";
 import { analyzeCampaign } from "./campaign-performance.js";
+import { WorkflowParamsError } from "./catalogue/params-error.js";
 import { analyzeCreatorTrend } from "./creator-trend.js";
 import { fetchAll } from "./fetch.js";
-import { WorkflowParamsError } from "./catalogue/params-error.js";
 import { renderMarkdown } from "./markdown/index.js";
 import { programHealth } from "./program-health.js";
 import type { ProgressEvent } from "./progress.js";
@@ -45,12 +45,12 @@ async function check<R extends Report>(run: (client: TrackagoatClient) => Promis
   expect(REPORT_SCHEMAS[report.kind].safeParse(report).error).toBeUndefined();
   assertJsonSafe(report);
   expect(JSON.parse(JSON.stringify(report))).toEqual(report);
-  expect(report.meta.requests).toBe(h.sandbox.requests().total);
-  expect(report.meta.requests).toBe(client.requestCount);
+  expect(report.meta.request_count).toBe(h.sandbox.requests().total);
+  expect(report.meta.request_count).toBe(client.requestCount);
   expect(report.meta.generated_at).toBe(asOf);
   const md = renderMarkdown(report);
   expect(md).toMatch(/^# /);
-  for (const caveat of report.meta.caveats) expect(md).toContain(caveat);
+  for (const caveat of report.meta.caveats) expect(md).toContain(caveat.message);
   return report;
 }
 
@@ -60,8 +60,8 @@ describe("analyzeCampaign", () => {
     const r = await check((c) => analyzeCampaign(c, { campaign_id: parent.id, asOf }));
     expect(r.totals).toEqual(sandbox().sandbox.truth.campaign_totals[parent.id]);
     expect(r.meta.api_generation).toBe("legacy");
-    expect(r.pacing.days).toBe(30);
-    expect(r.meta.caveats.some((c) => c.includes("de-duplicated") || c.includes("recursive"))).toBe(true);
+    expect(r.pacing.day_count).toBe(30);
+    expect(r.meta.caveats.map((c) => c.code)).toContain("recursive_dedup");
     expect(r.meta.notes.some((n) => n.entity === "campaign" && n.id === parent.id)).toBe(
       !!parent.description,
     );
@@ -72,7 +72,7 @@ describe("analyzeCampaign", () => {
     const r = await check((c) =>
       analyzeCampaign(c, { campaign_id: campaigns[0]!.id, project_id: project.id, asOf, detail: "stats" }),
     );
-    expect(r.meta.requests).toBe(2);
+    expect(r.meta.request_count).toBe(2);
     expect(r.tree).toBeNull();
   });
 });
@@ -82,7 +82,7 @@ describe("compareCampaigns", () => {
     const r = await check((c) => compareCampaigns(c, { project_id: project.id, asOf }));
     expect(r.campaigns).toHaveLength(campaigns.length);
     expect(r.campaigns.map((x) => x.rank)).toEqual(campaigns.map((_, i) => i + 1));
-    expect(r.meta.requests).toBe(1 + campaigns.length);
+    expect(r.meta.request_count).toBe(1 + campaigns.length);
   });
 });
 
@@ -93,11 +93,11 @@ describe("findUnderperformingCreators", () => {
       findUnderperformingCreators(c, { project_id: project.id, asOf }, { onProgress: (e) => events.push(e) }),
     );
     const videoPages = events.filter((e) => e.resource === "videos").length;
-    expect(r.meta.requests).toBe(videoPages + events.filter((e) => e.resource === "creators").length);
+    expect(r.meta.request_count).toBe(videoPages + events.filter((e) => e.resource === "creators").length);
     expect(events.at(-1)?.phase).toBe("done");
-    expect(r.evaluated).toBe(creators.length);
+    expect(r.evaluated_count).toBe(creators.length);
     expect(r.meta.api_generation).toBeNull();
-    expect(r.total_underperformers).toBeGreaterThan(0);
+    expect(r.underperformer_count).toBeGreaterThan(0);
   });
 });
 
@@ -118,7 +118,7 @@ describe("analyzeCreatorTrend", () => {
     expect(r.creator.id).toBe(creator.id);
     expect(r.meta.api_generation).toBe("legacy");
     expect(r.weeks.length).toBeGreaterThanOrEqual(5);
-    expect(r.views.pacing.days).toBeGreaterThan(0);
+    expect(r.views.pacing.day_count).toBeGreaterThan(0);
   });
 });
 
@@ -127,8 +127,10 @@ describe("programHealth", () => {
     const r = await check((c) => programHealth(c, { project_id: project.id, asOf }));
     expect(r.project.name).toBe(project.name);
     expect(r.goals.available).toBe(true);
-    expect(r.goals.cross_check.status_agreed).toBe(r.goals.cross_check.checked);
-    expect(r.goals.cross_check.posts_actual_agreed).toBe(r.goals.cross_check.posts_actual_checked);
+    expect(r.goals.cross_check.status_agreed_count).toBe(r.goals.cross_check.checked_count);
+    expect(r.goals.cross_check.posts_actual_agreed_count).toBe(
+      r.goals.cross_check.posts_actual_checked_count,
+    );
     expect(r.payouts.available).toBe(true);
     expect(r.meta.notes.some((n) => n.entity === "project")).toBe(!!project.description);
   });

@@ -179,7 +179,7 @@ describe("the deprecated asOf of the function wrappers", () => {
       project_id: "p",
       as_of: "2026-01-01",
     });
-    expect(withAsOf({ project_id: "p" })).toEqual({ project_id: "p" });
+    expect(withAsOf({ project_id: "p", as_of: undefined })).toEqual({ project_id: "p", as_of: undefined });
   });
 
   it("leaves a malformed asOf to the params check, which names as_of", () => {

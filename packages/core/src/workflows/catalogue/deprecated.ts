@@ -11,15 +11,17 @@ export interface DeprecatedAsOf {
 }
 
 /** Moves a deprecated `asOf` to `as_of`; `as_of` wins when both are given. */
-export function withAsOf<P extends { as_of?: string | undefined }>(params: P & DeprecatedAsOf): P {
+export function withAsOf<P extends DeprecatedAsOf & { as_of?: string | undefined }>(
+  params: P,
+): Omit<P, "asOf"> & { as_of?: string | undefined } {
   if (params === null || typeof params !== "object" || !("asOf" in params)) return params;
   const { asOf, ...rest } = params;
-  if (asOf === undefined || rest.as_of !== undefined) return rest as unknown as P;
+  if (asOf === undefined || rest.as_of !== undefined) return rest;
   let iso: string;
   try {
     iso = instantIso(asOf);
   } catch {
     iso = String(asOf); // left to the params check, which names the field
   }
-  return { ...rest, as_of: iso } as unknown as P;
+  return { ...rest, as_of: iso };
 }

@@ -1,4 +1,8 @@
-/** CSV of a campaign_comparison report: one row per campaign, ranked. @module */
+/**
+ * CSV of a campaign_comparison report: one row per campaign, ranked. Views gained and the per-unit
+ * figures are the range's; `lifetime_*` columns are snapshot totals; rates are fractions 0–1.
+ * @module
+ */
 import type { CampaignComparisonReport } from "../reports/campaign-comparison.js";
 import { toCsv } from "./common.js";
 
@@ -8,15 +12,15 @@ export function campaignComparisonCsv(r: CampaignComparisonReport): string {
     "campaign_id",
     "name",
     "views_gained",
-    "days_active",
-    "views_per_active_day",
-    "views_per_creator",
-    "views_per_video",
-    "engagement_rate",
+    "active_day_count",
+    "views_gained_per_active_day",
+    "views_gained_per_creator",
+    "views_gained_per_video",
     "direction",
     "lifetime_view_count",
     "lifetime_video_count",
     "lifetime_creator_count",
+    "lifetime_engagement_rate",
     "target_views",
     "target_at",
   ];
@@ -27,15 +31,15 @@ export function campaignComparisonCsv(r: CampaignComparisonReport): string {
       c.campaign_id,
       c.name,
       c.views_gained,
-      c.days_active,
-      c.views_per_active_day,
-      c.views_per_creator,
-      c.views_per_video,
-      c.engagement_rate,
+      c.active_day_count,
+      c.views_gained_per_active_day,
+      c.views_gained_per_creator,
+      c.views_gained_per_video,
       c.direction,
-      c.totals.view_count,
-      c.totals.video_count,
-      c.totals.creator_count,
+      c.lifetime.view_count,
+      c.lifetime.video_count,
+      c.lifetime.creator_count,
+      c.lifetime.engagement_rate,
       c.target_views,
       c.target_at,
     ]),

@@ -4,7 +4,15 @@ import { recordsCsv } from "./common.js";
 
 export function campaignContentCsv(r: CampaignContentReport): string {
   return recordsCsv(
-    ["creator_id", "tiktok_handle", "posts", "views", "median_views", "engagement_rate", "view_share"],
+    [
+      "creator_id",
+      "tiktok_handle",
+      "post_count",
+      "view_count",
+      "median_views",
+      "engagement_rate",
+      "view_share",
+    ],
     r.creators,
   );
 }

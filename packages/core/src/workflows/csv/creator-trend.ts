@@ -4,7 +4,15 @@ import { recordsCsv } from "./common.js";
 
 export function creatorTrendCsv(r: CreatorTrendReport): string {
   return recordsCsv(
-    ["week_start", "partial", "posts", "followers_gained", "views_gained", "views_wow_pct", "views_per_post"],
+    [
+      "week_start",
+      "partial",
+      "post_count",
+      "followers_gained",
+      "views_gained",
+      "views_wow_change_ratio",
+      "views_gained_per_post",
+    ],
     r.weeks,
   );
 }

@@ -18,6 +18,6 @@ export function programHealthCsv(r: ProgramHealthReport): string {
       null,
     ]);
   for (const p of r.pending_backlog.by_creator)
-    rows.push(["pending_review", p.creator_id, p.tiktok_handle, `${p.pending} pending`, null]);
+    rows.push(["pending_review", p.creator_id, p.tiktok_handle, `${p.pending_count} pending`, null]);
   return toCsv(header, rows);
 }

@@ -1,7 +1,8 @@
 /** Markdown for a {@link CampaignComparisonReport}. @module */
-import { formatInt, formatPercent } from "../../analysis/format.js";
+import { formatInt } from "../../analysis/format.js";
 import type { CampaignComparisonReport } from "../reports/campaign-comparison.js";
 import { bullets, metaFooter, sections, table } from "./common.js";
+import { percent } from "./units.js";
 
 export function renderCampaignComparison(r: CampaignComparisonReport): string {
   return sections(
@@ -12,25 +13,30 @@ export function renderCampaignComparison(r: CampaignComparisonReport): string {
         "#",
         "campaign",
         "views gained",
-        "days active",
-        "per active day",
-        "per creator",
-        "per video",
-        "ER",
+        "active days",
+        "gained / active day",
+        "gained / creator",
+        "gained / video",
         "trend",
+        "lifetime views",
+        "lifetime ER",
       ],
       r.campaigns.map((c) => [
         c.rank,
         c.name,
         formatInt(c.views_gained),
-        c.days_active,
-        formatInt(c.views_per_active_day),
-        formatInt(c.views_per_creator),
-        formatInt(c.views_per_video),
-        formatPercent(c.engagement_rate),
+        c.active_day_count,
+        formatInt(c.views_gained_per_active_day),
+        formatInt(c.views_gained_per_creator),
+        formatInt(c.views_gained_per_video),
         c.direction.replace("_", " "),
+        formatInt(c.lifetime.view_count),
+        percent(c.lifetime.engagement_rate, 2),
       ]),
     ),
+    "_Views gained are the range's; per creator and per video divide them by the campaign's counted creators " +
+      "and videos as of now. Lifetime columns are snapshot totals. Parent and child campaigns share videos: " +
+      "do not add rows up._",
     metaFooter(r.meta),
   );
 }

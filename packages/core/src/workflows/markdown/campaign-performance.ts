@@ -1,15 +1,21 @@
 /** Markdown for a {@link CampaignPerformanceReport}. @module */
-import { formatCompact, formatInt, formatPercent, formatShare } from "../../analysis/format.js";
+import { formatInt } from "../../analysis/format.js";
 import type { CampaignPerformanceReport } from "../reports/campaign-performance.js";
 import { bullets, metaFooter, sections, table, who } from "./common.js";
+import { percent } from "./units.js";
 
 export function renderCampaignPerformance(r: CampaignPerformanceReport): string {
   const t = r.totals;
   const p = r.pacing;
+  const pace =
+    p.direction === "insufficient_data"
+      ? "too little growth to judge the pace"
+      : p.direction.replace("_", " ");
+  const g = r.target;
   return sections(
     `# Campaign: ${r.campaign.name}`,
     bullets(r.highlights),
-    table(
+    `**Lifetime totals** (counted videos, as of their last scrape)\n${table(
       ["views", "likes", "comments", "shares", "saves", "videos", "creators"],
       [
         [
@@ -22,35 +28,48 @@ export function renderCampaignPerformance(r: CampaignPerformanceReport): string 
           t.creator_count,
         ],
       ],
-    ),
-    `**Pacing** ${formatInt(p.gained)} views gained over ${p.days} days · ${formatInt(p.avg_per_day)}/day · last 7 days ` +
-      `${formatInt(p.recent_per_day)}/day · ${p.direction.replace("_", " ")} · ${r.posting.posts_in_range} posts on ${r.posting.active_days} days`,
-    r.target.status === "no_target"
+    )}`,
+    `**In the range** ${formatInt(p.gained)} views gained over ${p.day_count} days · ${formatInt(p.avg_per_day)}/day · ` +
+      `last 7 days ${formatInt(p.recent_per_day)}/day · ${pace} · ${r.posting.range_post_count} posts on ` +
+      `${r.posting.active_day_count} days`,
+    g.status === "no_target"
       ? null
-      : r.target.status === "reached" || r.target.status === "missed"
-        ? `**Target** ${formatCompact(r.target.target_views)} by ${r.target.target_at?.slice(0, 10) ?? "—"}: ${r.target.status} (${formatShare(r.target.share_done)} of target)`
-        : `**Target** ${formatCompact(r.target.target_views)} by ${r.target.target_at?.slice(0, 10) ?? "—"}: ${r.target.status.replace("_", " ")} ` +
-          `(${formatShare(r.target.share_done)} done, needs ${formatInt(r.target.required_per_day)}/day, projected ${formatCompact(r.target.projected_at_target)})`,
+      : `**Target**\n${table(
+          ["target views", "by", "counted on", "views counted", "of target", "lifetime views", "status"],
+          [
+            [
+              formatInt(g.target_views),
+              g.target_at?.slice(0, 10) ?? "–",
+              g.basis === "since_created"
+                ? `gained since ${g.baseline_date === null ? "creation" : `the end of ${g.baseline_date}`}${g.end_date ? ` to ${g.end_date}` : ""}`
+                : "lifetime totals",
+              formatInt(g.views_counted),
+              percent(g.share_done),
+              formatInt(g.lifetime_views),
+              g.status.replace("_", " "),
+            ],
+          ],
+        )}`,
     `**Top creators**\n${table(
-      ["creator", "videos", "views", "share"],
+      ["creator", "videos", "lifetime views", "share of lifetime views"],
       r.top_creators
         .slice(0, 5)
         .map((c) => [
           who(c.tiktok_handle, c.creator_id),
           c.video_count,
           formatInt(c.view_count),
-          formatShare(t.view_count ? c.view_count / t.view_count : null),
+          percent(t.view_count ? c.view_count / t.view_count : null),
         ]),
     )}`,
     `**Top videos**\n${table(
-      ["video", "creator", "views", "ER"],
+      ["video", "creator", "lifetime views", "engagement rate"],
       r.top_videos
         .slice(0, 5)
         .map((v) => [
           v.title ?? v.video_id,
           who(v.tiktok_handle, v.creator_id ?? "direct"),
           formatInt(v.view_count),
-          formatPercent(v.engagement_rate),
+          percent(v.engagement_rate, 2),
         ]),
     )}`,
     metaFooter(r.meta),

@@ -43,22 +43,38 @@ const firstLine = (s: string, max = 160) => {
   return line.length > max ? `${line.slice(0, max)}…` : line;
 };
 
+/** The freshness line: "not checked" is said as such, never as "0 stale". */
+function freshnessLine(f: ReportMeta["freshness"]): string {
+  if (!f.checked) return "- Freshness: not checked.";
+  if (f.checked_count === 0) return "- Freshness: nothing to check (no scraped entity).";
+  const oldest =
+    `oldest scrape ${f.oldest_scraped_at ?? "never"}` +
+    (f.oldest_age_hours === null ? "" : ` (${f.oldest_age_hours} h old)`);
+  return `- Freshness: ${oldest}; ${f.stale_count} of ${f.checked_count} stale (> 12 h)${f.is_stale ? " ⚠" : ""}.`;
+}
+
+/** The left-out line: pending videos nobody looked for are "not checked", not "0". */
+function leftOutLine(e: ReportMeta["excluded"]): string {
+  const pending =
+    !e.pending_checked || e.pending_review === null
+      ? "Pending videos: not checked"
+      : `Left out: ${e.pending_review} pending_review video${e.pending_review === 1 ? "" : "s"}`;
+  return `- ${pending}; excluded videos are never listed.`;
+}
+
 /** The footer every report ends with. */
 export function metaFooter(meta: ReportMeta): string {
-  const f = meta.freshness;
   const lines = [
     `- Range ${meta.range.from} → ${meta.range.to}; computed as of ${meta.generated_at}.`,
-    f.checked_count === 0
-      ? "- Freshness: not checked."
-      : `- Freshness: oldest scrape ${f.oldest_scraped_at ?? "n/a"}${f.oldest_age_hours === null ? "" : ` (${f.oldest_age_hours} h old)`}; ` +
-        `${f.stale_count} of ${f.checked_count} stale (> 12 h)${f.is_stale ? " ⚠" : ""}.`,
-    `- Left out: ${meta.excluded.pending_review} pending_review video(s); excluded videos are never listed.`,
-    `- Cost: ${meta.requests} API request(s)` +
+    freshnessLine(meta.freshness),
+    leftOutLine(meta.excluded),
+    `- Cost: ${meta.request_count} API request${meta.request_count === 1 ? "" : "s"}` +
       (meta.api_generation === null
         ? "."
         : ` (${meta.api_generation === "legacy" ? "stats routes" : "/analytics fallback"}).`),
   ];
-  const caveats = meta.caveats.length > 0 ? `**Caveats**\n${bullets(meta.caveats)}` : null;
+  const caveats =
+    meta.caveats.length > 0 ? `**Caveats**\n${bullets(meta.caveats.map((c) => c.message))}` : null;
   const notes =
     meta.notes.length > 0
       ? `**Notes read**\n${bullets(meta.notes.map((n) => `${n.entity} ${n.name ?? n.id}: ${firstLine(n.description)}`))}`

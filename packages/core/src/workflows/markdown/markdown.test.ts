@@ -22,16 +22,17 @@ describe("markdown helpers", () => {
         never_scraped_count: 0,
         checked_count: 4,
         is_stale: true,
+        checked: true,
       },
-      excluded: { pending_review: 2, excluded_known: 0, reason: "…" },
-      caveats: ["Something to know."],
+      excluded: { pending_checked: true, pending_review: 2, excluded_count: null, reason: "…" },
+      caveats: [{ code: "other", message: "Something to know." }],
       notes: [{ entity: "campaign", id: "k", name: "Spring", description: "Focus on saves.\nMore." }],
-      requests: 3,
+      request_count: 3,
       api_generation: "current",
     });
     expect(md).toContain("1 of 4 stale (> 12 h) ⚠");
-    expect(md).toContain("2 pending_review");
-    expect(md).toContain("3 API request(s) (/analytics fallback)");
+    expect(md).toContain("Left out: 2 pending_review videos;");
+    expect(md).toContain("3 API requests (/analytics fallback)");
     expect(md).toContain("- Something to know.");
     expect(md).toContain("campaign Spring: Focus on saves.");
   });

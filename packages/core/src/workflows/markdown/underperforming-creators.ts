@@ -1,8 +1,10 @@
 /** Markdown for an {@link UnderperformingCreatorsReport}. @module */
+import { plural } from "../../analysis/format.js";
 import type { UnderperformingCreatorsReport } from "../reports/underperforming-creators.js";
 import { bullets, metaFooter, sections, table, who } from "./common.js";
 
 export function renderUnderperformingCreators(r: UnderperformingCreatorsReport): string {
+  const unlisted = r.underperformer_count - r.underperformers.length;
   return sections(
     `# Underperforming creators, ${r.meta.range.from} → ${r.meta.range.to}`,
     bullets(r.highlights),
@@ -14,10 +16,10 @@ export function renderUnderperformingCreators(r: UnderperformingCreatorsReport):
         u.stale ? "⚠ yes" : "",
       ]),
     ),
-    r.total_underperformers > r.underperformers.length
-      ? `_${r.total_underperformers - r.underperformers.length} more not listed._`
+    unlisted > 0 ? `_${plural(unlisted, "more flagged creator")} not listed._` : null,
+    r.stale_creators.length > 0
+      ? `**Stale data** (> 12 h): ${plural(r.stale_creators.length, "creator")}.`
       : null,
-    r.stale_creators.length > 0 ? `**Stale data** (> 12 h): ${r.stale_creators.length} creator(s).` : null,
     metaFooter(r.meta),
   );
 }

@@ -1,10 +1,11 @@
 /** Report of {@link analyzeCampaign}: one campaign's totals, pacing, concentration and target progress. @module */
 import { z } from "zod";
+import { INSTANT, LIFETIME } from "./basis.js";
 import { ReportMeta } from "./meta.js";
 import {
   ConcentrationSchema,
   CreatorViewsSchema,
-  DatedValueSchema,
+  DailyPostCountSchema,
   PacingSchema,
   RankedVideoSchema,
   TargetProgressSchema,
@@ -14,38 +15,60 @@ import {
 const Int = z.number().int().nonnegative();
 
 export const CampaignInfoSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  project_id: z.string(),
-  description: z.string().nullable(),
-  target_views: z.number().nullable(),
-  target_at: z.string().nullable(),
+  id: z.string().describe("The campaign's id."),
+  name: z.string().describe("The campaign's name."),
+  project_id: z.string().describe("The campaign's project."),
+  description: z.string().nullable().describe("The campaign's notes (strategy, audience, what is measured)."),
+  created_at: z
+    .string()
+    .describe(`When the campaign was created, ${INSTANT}: its target counts views from then.`),
+  target_views: z.number().nullable().describe("The campaign's target, in views; null without one."),
+  target_at: z.string().nullable().describe(`The target's deadline, ${INSTANT}; null without one.`),
 });
 
 export const CampaignTreeSummarySchema = z.object({
-  campaigns: Int,
-  creator_items: Int,
-  video_items: Int,
-  duplicates_removed: Int,
-  unresolved_video_items: Int,
+  campaign_count: Int.describe("Campaigns in the tree: the campaign and every sub-campaign below it."),
+  creator_item_count: Int.describe("Creator items across the tree (each brings all its counted videos)."),
+  video_item_count: Int.describe("Video items across the tree."),
+  duplicates_removed_count: Int.describe("Videos reachable through several items, counted once."),
+  unresolved_video_item_count: Int.describe(
+    "Video items that match no listed video (excluded, deleted, tracking disabled, other project); they count nowhere.",
+  ),
 });
 
 export const CampaignPerformanceReport = z.object({
-  kind: z.literal("campaign_performance"),
-  meta: ReportMeta,
-  campaign: CampaignInfoSchema,
-  /** Current snapshot totals of the campaign's counted videos (recursive, each video once). */
-  totals: TotalsSchema,
-  totals_source: z.enum(["stats_route", "video_list"]),
-  /** How the tree resolved; null when only the stats route was read. */
-  tree: CampaignTreeSummarySchema.nullable(),
-  /** Pacing of cumulative views over the range. */
-  pacing: PacingSchema,
-  posting: z.object({ posts_in_range: Int, active_days: Int, by_day: z.array(DatedValueSchema) }),
-  top_videos: z.array(RankedVideoSchema),
-  top_creators: z.array(CreatorViewsSchema),
-  concentration: ConcentrationSchema,
-  target: TargetProgressSchema,
-  highlights: z.array(z.string()),
+  kind: z.literal("campaign_performance").describe("The report kind."),
+  meta: ReportMeta.describe(
+    "When, over what range and from what data the report was computed, with its caveats.",
+  ),
+  campaign: CampaignInfoSchema.describe("The campaign analysed."),
+  totals: TotalsSchema.describe(
+    `The campaign's counted videos (recursive over sub-campaigns, each video once): ${LIFETIME}.`,
+  ),
+  totals_source: z
+    .enum(["stats_route", "video_list"])
+    .describe("Where totals come from: the legacy stats route, or the de-duplicated video list."),
+  tree: CampaignTreeSummarySchema.nullable().describe(
+    "How the item tree resolved; null when only the stats route was read (detail: stats).",
+  ),
+  pacing: PacingSchema.describe(
+    "Views gained per day over the range, from the campaign's cumulative views history.",
+  ),
+  posting: z
+    .object({
+      range_post_count: Int.describe("Counted videos of the campaign posted in the range."),
+      active_day_count: Int.describe("Days of the range with at least one such post."),
+      by_day: z
+        .array(DailyPostCountSchema)
+        .describe("Posts per day of the range, days without posts left out."),
+    })
+    .describe("Posting in the range, by UTC day."),
+  top_videos: z.array(RankedVideoSchema).describe("Up to 10 videos with the most lifetime views."),
+  top_creators: z.array(CreatorViewsSchema).describe("Up to 10 creators with the most lifetime views."),
+  concentration: ConcentrationSchema.describe("How much of the lifetime views hang on one video or creator."),
+  target: TargetProgressSchema.describe(
+    "Progress towards target_views by target_at, judged on views gained since the campaign was created.",
+  ),
+  highlights: z.array(z.string()).describe("The findings in plain sentences, most important first."),
 });
 export type CampaignPerformanceReport = z.infer<typeof CampaignPerformanceReport>;

@@ -1,28 +1,52 @@
 /** Report of {@link findUnderperformingCreators}: flagged creators with their reasons, gaps and stale data. @module */
 import { z } from "zod";
+import { INSTANT } from "./basis.js";
 import { ReportMeta } from "./meta.js";
 import { CreatorEvaluationSchema, GapsSchema, UnderperformanceReasonSchema } from "./parts.js";
 
 const Int = z.number().int().nonnegative();
 
 export const UnderperformingCreatorsReport = z.object({
-  kind: z.literal("underperforming_creators"),
-  meta: ReportMeta,
-  project_id: z.string(),
-  evaluated: Int,
-  /** All flagged creators; `underperformers` may be cut to `limit`. */
-  total_underperformers: Int,
-  underperformers: z.array(CreatorEvaluationSchema),
-  reason_counts: z.record(UnderperformanceReasonSchema, Int),
-  baselines: z.array(
-    z.object({
-      project_id: z.string(),
-      baseline_views_per_follower: z.number().nullable(),
-      creators_with_data: Int,
-    }),
+  kind: z.literal("underperforming_creators").describe("The report kind."),
+  meta: ReportMeta.describe(
+    "When, over what range and from what data the report was computed, with its caveats.",
   ),
+  project_id: z.string().describe("The project screened."),
+  evaluated_count: Int.describe("Creators of the project evaluated."),
+  underperformer_count: Int.describe(
+    "Creators flagged, all of them; `underperformers` may list fewer (limit).",
+  ),
+  underperformers: z
+    .array(CreatorEvaluationSchema)
+    .describe("Flagged creators, most severe first (furthest below the project norm), cut to `limit`."),
+  reason_counts: z
+    .record(UnderperformanceReasonSchema, Int)
+    .describe("Flagged creators per reason (a creator can have several reasons)."),
+  baselines: z
+    .array(
+      z.object({
+        project_id: z.string().describe("The project."),
+        baseline_views_per_follower: z
+          .number()
+          .nullable()
+          .describe(
+            "Median R (median views per eligible post / followers) of its creators, in views per follower.",
+          ),
+        creators_with_data_count: Int.describe("Creators with eligible posts, whose R fed the baseline."),
+      }),
+    )
+    .describe("The project norm low_views_per_post is judged against."),
   posting_gaps: GapsSchema,
-  stale_creators: z.array(z.object({ creator_id: z.string(), last_scraped_at: z.string().nullable() })),
-  highlights: z.array(z.string()),
+  stale_creators: z
+    .array(
+      z.object({
+        creator_id: z.string().describe("The creator's id."),
+        last_scraped_at: z.string().nullable().describe(`Their last scrape, ${INSTANT}; null if never.`),
+      }),
+    )
+    .describe(
+      "Creators last scraped more than 12 h before the analysis instant (or never): their counters may lag.",
+    ),
+  highlights: z.array(z.string()).describe("The findings in plain sentences, most important first."),
 });
 export type UnderperformingCreatorsReport = z.infer<typeof UnderperformingCreatorsReport>;
