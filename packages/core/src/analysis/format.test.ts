@@ -1,6 +1,7 @@
 /** The strings analyses and renderers print, computed by hand. */
 import { describe, expect, it } from "vitest";
 import {
+  formatCents,
   formatCompact,
   formatFixed,
   formatInt,
@@ -97,5 +98,15 @@ describe("formatInt, formatFixed, formatRate, plural", () => {
     expect(plural(1, "week")).toBe("1 week");
     expect(plural(0, "week")).toBe("0 weeks");
     expect(plural(1_200, "goal status", "goal statuses")).toBe("1,200 goal statuses");
+  });
+});
+
+describe("formatCents", () => {
+  it("writes dollars with thousands separators and exact cents", () => {
+    expect(formatCents(357853)).toBe("$3,578.53");
+    expect(formatCents(5)).toBe("$0.05");
+    expect(formatCents(100000000)).toBe("$1,000,000.00");
+    expect(formatCents(-1999)).toBe("-$19.99");
+    expect(formatCents(null)).toBe("n/a");
   });
 });

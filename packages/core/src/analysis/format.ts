@@ -71,3 +71,15 @@ export function formatCompact(n: number | null): string {
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {
   return `${formatInt(n)} ${n === 1 ? word : pluralWord}`;
 }
+
+/**
+ * An amount in cents as dollars with thousands separators: 357853 → "$3,578.53". Integer arithmetic, so
+ * no float rounding can move a cent; the API's payout amounts are USD cents.
+ */
+export function formatCents(cents: number | null): string {
+  if (cents === null || !Number.isFinite(cents)) return "n/a";
+  const whole = Math.round(cents);
+  const sign = whole < 0 ? "-" : "";
+  const abs = Math.abs(whole);
+  return `${sign}$${formatInt(Math.floor(abs / 100))}.${String(abs % 100).padStart(2, "0")}`;
+}

@@ -11,7 +11,7 @@
  */
 import { z } from "zod";
 import { dayNumberOfMs, dayString, parseInstantMs } from "../analysis/dates.js";
-import { formatInt, formatShare, plural } from "../analysis/format.js";
+import { formatCents, formatInt, formatShare, plural } from "../analysis/format.js";
 import { summarizeFreshness } from "../analysis/freshness.js";
 import { goalPace, statusCounts } from "../analysis/goals.js";
 import { findOutliers } from "../analysis/outliers.js";
@@ -276,7 +276,7 @@ async function runProgramHealth(
   highlights.push(`${plural(under.underperformers.length, "underperforming creator")}.`);
   if (payouts.available && payouts.unpaid_count > 0) {
     highlights.push(
-      `$${(payouts.unpaid_total_cents / 100).toFixed(2)} unpaid across ${plural(payouts.creators_owed_count, "creator")} (${plural(payouts.unpaid_count, "accrual")}).`,
+      `${formatCents(payouts.unpaid_total_cents)} unpaid across ${plural(payouts.creators_owed_count, "creator")} (${plural(payouts.unpaid_count, "accrual")}).`,
     );
   }
 

@@ -1,5 +1,5 @@
 /** Markdown for a {@link ProgramHealthReport}. @module */
-import { formatInt, plural } from "../../analysis/format.js";
+import { formatCents, formatInt, plural } from "../../analysis/format.js";
 import type { ProgramHealthReport } from "../reports/program-health.js";
 import { bullets, metaFooter, sections, table, who } from "./common.js";
 import { fixed, multiple, percent } from "./units.js";
@@ -47,7 +47,7 @@ export function renderProgramHealth(r: ProgramHealthReport): string {
       : null,
     `**Outliers**: ${plural(r.outliers.high_count, "breakout video")}, ${plural(r.outliers.low_count, "flop")}.`,
     p.available
-      ? `**Payouts**: $${(p.unpaid_total_cents / 100).toFixed(2)} unpaid in ${plural(p.unpaid_count, "accrual")} ` +
+      ? `**Payouts**: ${formatCents(p.unpaid_total_cents)} unpaid in ${plural(p.unpaid_count, "accrual")} ` +
           `for ${plural(p.creators_owed_count, "creator")}.`
       : `**Payouts**: not available (${p.unavailable_reason}).`,
     metaFooter(r.meta),
