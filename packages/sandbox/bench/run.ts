@@ -1,9 +1,11 @@
 /**
- * `pnpm bench` in packages/sandbox: the world generator bench (bench/world.ts), then the API bench
- * (bench/api.ts), then a one-screen summary. Each bench runs on its own so one failing does not hide
- * the other; the exit code is non-zero if any failed.
+ * `pnpm bench` in packages/sandbox: the world generator bench (bench/world.ts), the API bench
+ * (bench/api.ts), then the soak bench (bench/soak.ts, a child process with a forced GC), then a
+ * one-screen summary. Each bench runs on its own so one failing does not hide the others; the exit code
+ * is non-zero if any failed or the soak missed its memory target.
  */
 import { type ApiBench, benchApi, formatApiBench } from "./api.js";
+import { benchSoak, formatSoakBench, type SoakBench } from "./soak.js";
 import { benchWorld } from "./world.js";
 
 interface Outcome {
@@ -37,6 +39,8 @@ const world = await run("world", benchWorld, (r) =>
   ].join("\n"),
 );
 const api: ApiBench | null = await run("api", benchApi, formatApiBench);
+const soak: SoakBench | null = await run("soak", () => benchSoak(), formatSoakBench);
+if (soak && !soak.within_target) process.exitCode = 1;
 
 console.log("summary");
 for (const o of outcomes)
@@ -48,3 +52,7 @@ if (api) {
   for (const [name, m] of Object.entries(api.routes))
     console.log(`  ${name.padEnd(38)} ${m.median_ms.toFixed(2)} ms`);
 }
+if (soak)
+  console.log(
+    `  soak rss (1M invalid keys)     ${soak.rss_start_mb} → ${soak.rss_end_mb} MB (${soak.within_target ? "within" : "NOT within"} 10 %)`,
+  );

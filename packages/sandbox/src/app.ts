@@ -1,9 +1,12 @@
 /**
  * `createSandboxApp()`: one in-process sandbox (a Hono app plus its own state, no port). The API lives
- * under `/api/v1` behind request-log → faults → auth → rate limits → scopes → idempotency; the operator
- * endpoints under `/__sandbox`. Errors anywhere become the envelope through one `onError`.
+ * under `/api/v1` behind request-log → Host check (on loopback) → body limits → faults → auth → rate
+ * limits → scopes → idempotency; the operator endpoints under `/__sandbox` behind their own guards.
+ * Errors anywhere become the envelope through one `onError`; an unknown route is 404, a known path with
+ * the wrong method 405 with `Allow`.
  */
-import { Hono } from "hono";
+import { apiEnvelope, bodyLimits, hostGuard, isLoopbackHost, type ListenAddress } from "@goatkit/server";
+import { Hono, type MiddlewareHandler } from "hono";
 import { authenticate, authorize } from "./api/auth.js";
 import type { SandboxContext, SandboxEnv } from "./api/context.js";
 import { errorHandler, notFoundHandler } from "./api/envelope.js";
@@ -27,7 +30,13 @@ import { projectRoutes } from "./api/routes/projects.js";
 import { schemaRoutes } from "./api/routes/schema.js";
 import { specRoutes } from "./api/routes/spec.js";
 import { videoRoutes } from "./api/routes/videos.js";
-import { checkOptions, DEFAULT_RATE_LIMIT, DEFAULT_SEED, type SandboxOptions } from "./options.js";
+import {
+  checkOptions,
+  DEFAULT_LIMITS,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_SEED,
+  type SandboxOptions,
+} from "./options.js";
 import { FaultController, type FaultInput, type FaultSettings } from "./state/faults.js";
 import type { RequestCounts } from "./state/request-log.js";
 import { SandboxState } from "./state/sandbox-state.js";
@@ -66,6 +75,33 @@ export interface SandboxApp {
 }
 
 export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
+  return buildSandbox(options, {});
+}
+
+/** What only `startSandbox` knows: where the app is served. Not public API. */
+export interface SandboxInternals {
+  /** The bound address and port once listening; undefined in process. */
+  listening?: () => ListenAddress | undefined;
+}
+
+/**
+ * The Host check for `/api/v1`: only while the sandbox listens on loopback, where every legitimate client
+ * says `localhost`/`127.0.0.1`/`[::1]` and a foreign name means DNS rebinding (the demo keys are public).
+ * Bound beyond loopback (a container, a LAN), clients reach the API by any name, so it accepts any Host;
+ * in process there is no network at all.
+ */
+function apiHostCheck(
+  listening: () => ListenAddress | undefined,
+  allowedHosts: readonly string[] | undefined,
+): MiddlewareHandler {
+  const guard = hostGuard({ formatError: apiEnvelope, allowedHosts, listening, checkOrigin: false });
+  return (c, next) => {
+    const at = listening();
+    return at && isLoopbackHost(at.host) ? guard(c, next) : next();
+  };
+}
+
+export function buildSandbox(options: SandboxOptions, internals: SandboxInternals): SandboxApp {
   checkOptions(options);
   const seed = options.seed ?? DEFAULT_SEED;
   const world = options.world ?? generateWorld({ seed, scale: options.scale ?? "small", now: options.now });
@@ -79,10 +115,19 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     logErrors: options.logErrors ?? true,
   };
 
+  const listening = internals.listening ?? (() => undefined);
+  const limits = bodyLimits({
+    formatError: apiEnvelope,
+    maxBytes: options.limits?.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes,
+    maxDepth: options.limits?.maxJsonDepth ?? DEFAULT_LIMITS.maxJsonDepth,
+  });
+
   const api = new Hono<SandboxEnv>();
   api.use(
     "*",
     requestLog(ctx),
+    apiHostCheck(listening, options.allowedHosts),
+    limits,
     faults(ctx),
     authenticate(ctx),
     rateLimit(ctx),
@@ -113,8 +158,16 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
 
   const app = new Hono();
   app.onError(errorHandler(ctx.logErrors));
-  app.notFound(notFoundHandler);
-  app.route("/__sandbox", operatorRoutes(ctx));
+  app.notFound(notFoundHandler(app));
+  app.route(
+    "/__sandbox",
+    operatorRoutes(ctx, {
+      listening,
+      allowedHosts: options.allowedHosts,
+      operatorToken: options.operatorToken,
+      bodyLimits: limits,
+    }),
+  );
   app.route("/api/v1", api);
 
   return {

@@ -56,6 +56,29 @@ describe("CLI flags", () => {
     expect(toStartOptions(parse(["--rate-limit", "120"]).flags!).rateLimit).toEqual({ perMinute: 120 });
   });
 
+  it("maps the hardening flags: operator token, allowed hosts (repeatable), body limit", () => {
+    const { flags } = parse(
+      "--host 0.0.0.0 --operator-token abcdefghijklmnop1 --allowed-host sandbox --allowed-host api.test:8080 --max-body-bytes 2048".split(
+        " ",
+      ),
+    );
+    expect(toStartOptions(flags!)).toMatchObject({
+      host: "0.0.0.0",
+      operatorToken: "abcdefghijklmnop1",
+      allowedHosts: ["sandbox", "api.test:8080"],
+      limits: { maxBodyBytes: 2048 },
+    });
+  });
+
+  it("reads the operator token from GOATKIT_SANDBOX_OPERATOR_TOKEN", () => {
+    process.env.GOATKIT_SANDBOX_OPERATOR_TOKEN = "from-the-environment-1";
+    try {
+      expect(toStartOptions(parse([]).flags!).operatorToken).toBe("from-the-environment-1");
+    } finally {
+      delete process.env.GOATKIT_SANDBOX_OPERATOR_TOKEN;
+    }
+  });
+
   it.each([
     [["--port", "abc"], /--port.*whole number/],
     [["--port", "70000"], /--port/],
@@ -70,6 +93,10 @@ describe("CLI flags", () => {
     [["--malformed-rate", "x"], /--malformed-rate/],
     [["--now", "yesterday"], /--now.*ISO/],
     [["--bogus"], /unknown option '--bogus'/],
+    [["--operator-token", "short"], /--operator-token.*at least 16 characters/],
+    [["--operator-token", "has spaces in it, sixteen+"], /printable ASCII without spaces/],
+    [["--allowed-host", "a b"], /--allowed-host.*host name/],
+    [["--max-body-bytes", "0"], /--max-body-bytes/],
   ])("%j → one line naming the problem, exit code 2", (args, message) => {
     const { error, exitCode } = parse(args);
     expect(exitCode).not.toBe(0);

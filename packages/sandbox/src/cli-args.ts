@@ -2,9 +2,10 @@
  * The CLI's flags: definitions, value checks and the mapping to `startSandbox` options. Kept apart from
  * `cli.ts` (which has side effects: it runs on import) so the checks can be tested in process.
  */
+import { parseHost } from "@goatkit/server";
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { ApiGeneration } from "./api/context.js";
-import { API_GENERATIONS, SCALES, type Scale } from "./options.js";
+import { API_GENERATIONS, operatorTokenProblem, SCALES, type Scale } from "./options.js";
 import type { StartOptions } from "./server.js";
 
 const integer = (name: string, min: number, max: number) => (value: string) => {
@@ -39,6 +40,20 @@ const isoInstant = (value: string) => {
   return value;
 };
 
+const operatorToken = (value: string) => {
+  const problem = operatorTokenProblem(value);
+  if (problem) throw new InvalidArgumentError(`the operator token ${problem}.`);
+  return value;
+};
+
+const allowedHost = (value: string, previous: string[] = []) => {
+  if (!parseHost(value)) throw new InvalidArgumentError("expected a host name, or name:port.");
+  return [...previous, value];
+};
+
+/** The environment variable that can carry the operator token (keeps it out of `ps` output). */
+export const OPERATOR_TOKEN_ENV = "GOATKIT_SANDBOX_OPERATOR_TOKEN";
+
 export interface CliFlags {
   port: number;
   host: string;
@@ -55,6 +70,9 @@ export interface CliFlags {
   outage: boolean;
   printKeys: boolean;
   truth?: string;
+  operatorToken?: string;
+  allowedHost?: string[];
+  maxBodyBytes?: number;
 }
 
 /** The command, with `exitOverride()`: usage errors throw a CommanderError instead of exiting. */
@@ -110,6 +128,24 @@ export function cliProgram(): Command {
       .addOption(new Option("--outage", "answer every API request with 503").default(false))
       .addOption(new Option("--print-keys", "print the demo API keys and exit").default(false))
       .addOption(new Option("--truth <file>", "write the planted truth (JSON) to a file"))
+      .addOption(
+        new Option(
+          "--operator-token <token>",
+          "secret the /__sandbox endpoints require (needed with a non-loopback --host)",
+        )
+          .env(OPERATOR_TOKEN_ENV)
+          .argParser(operatorToken),
+      )
+      .addOption(
+        new Option("--allowed-host <host>", "another host name to answer to (repeatable)").argParser(
+          allowedHost,
+        ),
+      )
+      .addOption(
+        new Option("--max-body-bytes <n>", "largest request body (default 1048576)").argParser(
+          integer("--max-body-bytes", 1, 1024 ** 3),
+        ),
+      )
       // One line per usage error, hint included, so scripts and people see the same short message.
       .configureOutput({
         outputError: (str, write) => write(`${str.trimEnd()} (see goatkit-sandbox --help)\n`),
@@ -136,5 +172,8 @@ export function toStartOptions(flags: CliFlags): StartOptions {
       malformedRate: flags.malformedRate,
       outage: flags.outage,
     },
+    operatorToken: flags.operatorToken,
+    allowedHosts: flags.allowedHost,
+    limits: flags.maxBodyBytes === undefined ? undefined : { maxBodyBytes: flags.maxBodyBytes },
   };
 }

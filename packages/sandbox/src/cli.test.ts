@@ -104,6 +104,16 @@ describe("goatkit-sandbox CLI", () => {
     expect(cli.stderr.trimEnd().split("\n")).toHaveLength(1); // one line, no stack trace
   });
 
+  it.concurrent("a non-loopback --host without an operator token is one clear line and exit code 2", async () => {
+    const cli = run(["--host", "0.0.0.0", "--port", "0", "--scale", "tiny"]);
+    expect(await cli.exited).toBe(2);
+    expect(cli.stderr).toMatch(
+      /^goatkit-sandbox: Binding to 0\.0\.0\.0 exposes the operator endpoints.*--operator-token/,
+    );
+    expect(cli.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(cli.stdout).toBe("");
+  });
+
   it.concurrent("--print-keys prints the four demo keys and exits 0", async () => {
     const cli = run(["--print-keys"]);
     expect(await cli.exited).toBe(0);

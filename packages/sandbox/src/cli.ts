@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 /**
  * `goatkit-sandbox`: the sandbox in a terminal. Prints the API URL, the demo keys and an example curl,
- * then serves until Ctrl-C. A bad flag is one line on stderr and exit code 2 (no stack trace); a taken
- * port is one line and exit code 1.
+ * then serves until Ctrl-C. A bad flag is one line on stderr and exit code 2 (no stack trace), and so
+ * is a non-loopback --host without --operator-token; a taken port is one line and exit code 1.
  */
 import { writeFile } from "node:fs/promises";
 import { CommanderError } from "commander";
 import { SANDBOX_KEYS } from "./app.js";
 import { type CliFlags, cliProgram, toStartOptions } from "./cli-args.js";
-import { PortInUseError, startSandbox } from "./server.js";
+import { operatorTokenRequired, PortInUseError, startSandbox } from "./server.js";
 import { truthJson } from "./world/index.js";
 
 function keyLines(): string[] {
@@ -39,6 +39,11 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const options = toStartOptions(flags);
+  const refusal = operatorTokenRequired(options.host ?? "127.0.0.1", options.operatorToken);
+  if (refusal) {
+    console.error(`goatkit-sandbox: ${refusal}`);
+    process.exit(2);
+  }
 
   let sandbox: Awaited<ReturnType<typeof startSandbox>>;
   try {
@@ -58,7 +63,9 @@ async function main(argv: string[]): Promise<void> {
     `goatkit-sandbox  seed ${flags.seed} · scale ${flags.scale} · as of ${sandbox.state.world.now} · api ${flags.apiGeneration}`,
     "",
     `API:      ${sandbox.url}`,
-    `Operator: ${sandbox.origin}/__sandbox  (health, requests, faults, truth — no auth: keep it on loopback)`,
+    flags.operatorToken
+      ? `Operator: ${sandbox.origin}/__sandbox  (health, requests, faults, truth — token required: Authorization: Bearer <token>)`
+      : `Operator: ${sandbox.origin}/__sandbox  (health, requests, faults, truth — no auth: keep it on loopback)`,
     `Limits:   ${flags.rateLimit === false ? "no per-key limit" : `${flags.rateLimit}/min per key`} · daily quota ${flags.dailyQuota ? "on" : "off"}`,
     ...(faults.length ? [`Faults:   ${faults.map(([k, v]) => `${k}=${v}`).join(", ")}`] : []),
     ...(flags.truth ? [`Truth:    written to ${flags.truth}`] : []),

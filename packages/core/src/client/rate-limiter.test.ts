@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { TEST_KEY } from "../test-helpers/fixtures.js";
 import { ok, startTestServer, type TestServer } from "../test-helpers/server.js";
 import { createClient } from "./create-client.js";
@@ -26,13 +26,23 @@ describe("RollingWindowLimiter", () => {
   });
 
   it("never has more than `requests` in any rolling window", async () => {
-    const limiter = new RollingWindowLimiter({ requests: 3, windowMs: 100 });
-    const times: number[] = [];
-    await Promise.all(
-      Array.from({ length: 9 }, () => limiter.acquire().then(() => times.push(performance.now()))),
-    );
-    times.sort((a, b) => a - b);
-    for (let i = 3; i < times.length; i++) expect(times[i]! - times[i - 3]!).toBeGreaterThanOrEqual(99);
+    // On fake timers and the limiter's injected clock, so a loaded machine cannot delay the callbacks
+    // that record the times (a real-clock version measured the callbacks' lag, not the limiter).
+    vi.useFakeTimers();
+    try {
+      const limiter = new RollingWindowLimiter({ requests: 3, windowMs: 100 }, () => Date.now());
+      const times: number[] = [];
+      const all = Promise.all(
+        Array.from({ length: 9 }, () => limiter.acquire().then(() => times.push(Date.now()))),
+      );
+      await vi.advanceTimersByTimeAsync(400);
+      await all;
+      expect(times).toHaveLength(9);
+      for (let i = 3; i < times.length; i++) expect(times[i]! - times[i - 3]!).toBeGreaterThanOrEqual(100);
+      expect(times[8]! - times[0]!).toBeLessThan(300); // and no slower than the window allows
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("serves waiters in arrival order", async () => {

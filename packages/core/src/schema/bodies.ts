@@ -2,13 +2,17 @@
  * Request bodies of the write routes (api-contract Part B §4–§9). The client types its write methods
  * from these, and the sandbox validates incoming bodies with the very same schemas, so the two cannot
  * drift apart. Bodies are strict: an unknown field is a 400 `invalid_body`, not silently ignored.
+ * Dates are real calendar dates (request-dates.ts). Only the limits the docs state are here (campaign
+ * name ≤ 200, payout method name ≤ 100, handles 1–30, ≤ 50 creators per bulk add); size caps the docs
+ * do not state are the sandbox's own (its api/caps.ts), so the client never refuses what the API accepts.
  */
 import { z } from "zod";
 import { CampaignItemType } from "./campaign.js";
 import { TrackingMode } from "./creator.js";
 import { GoalMetric, GoalPeriod } from "./goals.js";
 import { PayoutRuleType } from "./payouts.js";
-import { Day, Id, Timestamp } from "./primitives.js";
+import { Id } from "./primitives.js";
+import { CalendarDay, IsoDateTime } from "./request-dates.js";
 
 /** 1–30 chars of letters, digits, `.`, `_`, `-`; a leading `@` is stripped before the check. */
 export const TiktokHandle = z
@@ -16,13 +20,13 @@ export const TiktokHandle = z
   .transform((h) => h.trim().replace(/^@/, ""))
   .pipe(z.string().regex(/^[A-Za-z0-9._-]{1,30}$/, "1–30 letters, digits, '.', '_' or '-'"));
 
-const Notes = z.string().max(20_000).nullable();
+const Notes = z.string().nullable();
 const JsonObject = z.record(z.string(), z.unknown());
 
 export const CreateCreatorBody = z.strictObject({
   tiktok_handle: TiktokHandle,
   tracking_mode: TrackingMode.optional(),
-  tracking_start_date: Day.optional(),
+  tracking_start_date: CalendarDay.optional(),
 });
 export type CreateCreatorBody = z.input<typeof CreateCreatorBody>;
 
@@ -44,7 +48,7 @@ export const UpdateCreatorBody = z
   .refine(atLeastOne, atLeastOneMessage);
 export type UpdateCreatorBody = z.input<typeof UpdateCreatorBody>;
 
-export const CreatorIdsBody = z.strictObject({ creator_ids: z.array(Id).min(1).max(100) });
+export const CreatorIdsBody = z.strictObject({ creator_ids: z.array(Id).min(1) });
 export type CreatorIdsBody = z.input<typeof CreatorIdsBody>;
 
 export const CreateVideoBody = z.strictObject({
@@ -58,7 +62,7 @@ export const UpdateVideoBody = z
   .refine(atLeastOne, atLeastOneMessage);
 export type UpdateVideoBody = z.input<typeof UpdateVideoBody>;
 
-export const VideoIdsBody = z.strictObject({ video_ids: z.array(Id).min(1).max(100) });
+export const VideoIdsBody = z.strictObject({ video_ids: z.array(Id).min(1) });
 export type VideoIdsBody = z.input<typeof VideoIdsBody>;
 
 export const CreateCampaignBody = z.strictObject({
@@ -66,7 +70,7 @@ export const CreateCampaignBody = z.strictObject({
   readme: Notes.optional(),
   metadata: JsonObject.optional(),
   target_views: z.number().int().nonnegative().nullable().optional(),
-  target_at: Timestamp.nullable().optional(),
+  target_at: IsoDateTime.nullable().optional(),
 });
 export type CreateCampaignBody = z.input<typeof CreateCampaignBody>;
 
@@ -80,8 +84,8 @@ export const CreateGoalBody = z.strictObject({
   metric: GoalMetric,
   period: GoalPeriod,
   target_value: z.number().positive(),
-  start_date: Day.nullable().optional(),
-  end_date: Day.nullable().optional(),
+  start_date: CalendarDay.nullable().optional(),
+  end_date: CalendarDay.nullable().optional(),
   is_active: z.boolean().optional(),
 });
 export type CreateGoalBody = z.input<typeof CreateGoalBody>;
@@ -110,7 +114,7 @@ export type UpdatePayoutMethodBody = z.input<typeof UpdatePayoutMethodBody>;
 
 export const CreatePayoutStructureBody = z.strictObject({
   project_id: Id,
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1),
   rule_type: PayoutRuleType,
   amount_cents: z.number().int().nonnegative(),
   period: z.enum(["weekly", "monthly", "one_time"]).optional(),
@@ -130,8 +134,8 @@ export type UpdatePayoutStructureBody = z.input<typeof UpdatePayoutStructureBody
 
 export const PayoutAssignmentBody = z.strictObject({
   creator_id: Id,
-  start_date: Day.optional(),
-  end_date: Day.nullable().optional(),
+  start_date: CalendarDay.optional(),
+  end_date: CalendarDay.nullable().optional(),
 });
 export type PayoutAssignmentBody = z.input<typeof PayoutAssignmentBody>;
 
@@ -143,8 +147,8 @@ export const CreatePayoutPaymentBody = z.strictObject({
   method_id: Id,
   amount_cents: z.number().int().positive(),
   accrual_ids: z.array(Id).optional(),
-  paid_at: Timestamp.optional(),
-  note: z.string().max(2000).nullable().optional(),
+  paid_at: IsoDateTime.optional(),
+  note: z.string().nullable().optional(),
 });
 export type CreatePayoutPaymentBody = z.input<typeof CreatePayoutPaymentBody>;
 
@@ -154,8 +158,8 @@ export const UpdatePayoutPaymentBody = z
 export type UpdatePayoutPaymentBody = z.input<typeof UpdatePayoutPaymentBody>;
 
 export const CreateAnnotationBody = z.strictObject({
-  date: Day,
-  label: z.string().trim().min(1).max(200),
+  date: CalendarDay,
+  label: z.string().trim().min(1),
   note: z.string().nullable().optional(),
   project_id: Id.nullable().optional(),
   entity: z.enum(["creator", "video", "campaign", "project"]).nullable().optional(),

@@ -13,6 +13,7 @@ export * from "./goals.js";
 export * from "./payouts.js";
 export * from "./primitives.js";
 export * from "./project.js";
+export * from "./request-dates.js";
 export * from "./results.js";
 export * from "./stats.js";
 export * from "./video.js";

@@ -48,7 +48,9 @@ describe("authentication", () => {
 describe("error envelope", () => {
   it("unknown route → 404 not_found envelope", async () => {
     expectError(await sb.get("/no-such-thing"), 404, "not_found");
-    expectError(await sb.call("PUT", "/creators"), 404, "not_found");
+    const wrongMethod = await sb.call("PUT", "/creators");
+    expectError(wrongMethod, 405, "method_not_allowed");
+    expect(wrongMethod.headers.get("allow")).toBe("GET, HEAD");
     const outside = await sb.app.request("/elsewhere");
     expect(outside.status).toBe(404);
     expect(ErrorEnvelope.parse(await outside.json()).meta?.code).toBe("not_found");

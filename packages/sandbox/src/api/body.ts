@@ -1,9 +1,13 @@
 /**
  * Request bodies: parsed as JSON and validated with the very zod schemas the core client types its
- * writes with. Any problem is a 400 `invalid_body` whose message names the offending field.
+ * writes with, then against the sandbox's own size caps (caps.ts). Keys that cannot be stored safely
+ * (`__proto__`, …) are refused before the schema sees them (unsafe-keys.ts). Any problem is a 400
+ * `invalid_body` whose message names the offending field; client values are only ever quoted short.
  */
 import type { Context } from "hono";
 import { badBody } from "./api-error.js";
+import { assertBodyCaps } from "./caps.js";
+import { assertNoUnsafeKeys, fieldPath } from "./unsafe-keys.js";
 
 interface Issue {
   code?: string;
@@ -19,11 +23,14 @@ export interface BodySchema<T> {
   ): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } };
 }
 
+const segments = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === "number" ? p : String(p)));
+
 export function describeIssue(issue: Issue): string {
-  const where = issue.path.map(String).join(".");
+  const where = fieldPath(segments(issue.path));
   if (issue.code === "unrecognized_keys" && issue.keys?.length) {
-    const fields = issue.keys.map((k) => (where ? `${where}.${k}` : k)).join(", ");
-    return `unknown field${issue.keys.length > 1 ? "s" : ""}: ${fields}`;
+    const shown = issue.keys.slice(0, 5).map((k) => fieldPath([...segments(issue.path), k]));
+    const more = issue.keys.length > shown.length ? ` (and ${issue.keys.length - shown.length} more)` : "";
+    return `unknown field${issue.keys.length > 1 ? "s" : ""}: ${shown.join(", ")}${more}`;
   }
   return where ? `${where}: ${issue.message}` : issue.message;
 }
@@ -44,8 +51,13 @@ export async function readBody<T>(c: Context, schema: BodySchema<T>): Promise<T>
 }
 
 export function parseBody<T>(value: unknown, schema: BodySchema<T>): T {
+  // Before the schema: zod copies `metadata` by assignment, which would drop a `__proto__` key silently.
+  assertNoUnsafeKeys(value);
   const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const first = result.error.issues[0];
-  throw badBody(first ? `Invalid body: ${describeIssue(first)}` : "Invalid body");
+  if (!result.success) {
+    const first = result.error.issues[0];
+    throw badBody(first ? `Invalid body: ${describeIssue(first)}` : "Invalid body");
+  }
+  assertBodyCaps(result.data);
+  return result.data;
 }

@@ -1,9 +1,11 @@
 /**
  * The `{ data, error, meta }` envelope (api-contract §1.4) for success and failure, the app-wide error
- * handler (ApiError → its status and code; anything else → 500 `internal_error`, never a stack trace)
- * and the not-found handler for unknown routes.
+ * handler (ApiError → its status and code; a client that disconnected → nothing logged; anything else →
+ * 500 `internal_error`, never a stack trace) and the not-found handler (404, or 405 with `Allow` when the
+ * path exists with other methods).
  */
-import type { Context, ErrorHandler, NotFoundHandler } from "hono";
+import { apiEnvelope, CLIENT_CLOSED_REQUEST, isClientDisconnect, routeNotFound } from "@goatkit/server";
+import type { Context, ErrorHandler, Hono, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ApiError } from "./api-error.js";
@@ -35,10 +37,12 @@ const CODE_BY_STATUS: Record<number, string> = {
   401: "invalid_api_key",
   403: "forbidden",
   404: "not_found",
-  405: "not_found",
+  405: "method_not_allowed",
   409: "conflict",
-  413: "invalid_body",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
   429: "rate_limit_exceeded",
+  431: "headers_too_large",
 };
 
 export function errorHandler(logErrors: boolean): ErrorHandler {
@@ -54,10 +58,21 @@ export function errorHandler(logErrors: boolean): ErrorHandler {
         err.message,
       );
     }
+    // A body read that failed because the client hung up (or broke the request mid-way) is traffic, not
+    // a server bug: no log line, and no one to answer.
+    if (isClientDisconnect(err, c.env?.incoming)) {
+      return fail(
+        c,
+        CLIENT_CLOSED_REQUEST as ContentfulStatusCode,
+        "client_closed_request",
+        "Client closed request",
+      );
+    }
     if (logErrors) console.error("[goatkit-sandbox] unexpected error:", err);
     return fail(c, 500, "internal_error", "Internal server error");
   };
 }
 
-export const notFoundHandler: NotFoundHandler = (c) =>
-  fail(c, 404, "not_found", `No route for ${c.req.method} ${c.req.path}`);
+/** 404 `not_found`, or 405 `method_not_allowed` with `Allow` from `app`'s routes; paths quoted short. */
+export const notFoundHandler = (app: Hono): NotFoundHandler =>
+  routeNotFound({ app, formatError: apiEnvelope });

@@ -13,7 +13,11 @@ beforeAll(async () => {
 afterAll(() => sb.stop());
 
 const setFaults = async (body: unknown) =>
-  fetch(`${sb.origin}/__sandbox/faults`, { method: "POST", body: JSON.stringify(body) });
+  fetch(`${sb.origin}/__sandbox/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 describe("fault injection", () => {
   it("latency set at start delays API requests", async () => {

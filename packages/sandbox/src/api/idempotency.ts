@@ -1,13 +1,19 @@
 /**
  * `Idempotency-Key` on POST (api-contract A.1, §1.7): the first response is stored per (org, key) and
  * replayed byte for byte for 24 h (with `Idempotent-Replayed: true`); the key on another route, or with
- * another body, is 409 `idempotency_key_reused`. Responses that mean "nothing was done" are not stored
- * (400, 401, 403, 429, 5xx), so fixing the request or retrying later runs it for real.
+ * another body, is 409 `idempotency_key_reused`.
+ *
+ * Whether a request changed state is not guessed from its status: write routes report it by committing
+ * (state/commit.ts). A request that committed keeps its key, which replays the committed response, even
+ * if something failed after the commit. A request that committed nothing releases its key when its
+ * answer means "nothing was done" (400, 401, 403, 429, any 5xx), so fixing the request or retrying later
+ * runs it for real; other answers (404, 409, 402, …) are stored like successes.
  */
 import { createHash } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
+import type { StoredResponse } from "../state/idempotency.js";
 import { ApiError, badParams } from "./api-error.js";
-import type { SandboxContext, SandboxEnv } from "./context.js";
+import type { SandboxContext, SandboxCtx, SandboxEnv } from "./context.js";
 
 const NOT_STORED = new Set([400, 401, 403, 429]);
 
@@ -48,18 +54,38 @@ export function idempotency(ctx: SandboxContext): MiddlewareHandler<SandboxEnv> 
     try {
       await next();
     } catch (err) {
-      store.abandon(orgId, key);
+      // Hono turns errors into responses before they reach here; this is only for non-Error throws.
+      const outcome = ctx.state.writes.outcome(c);
+      if (outcome?.applied) store.complete(orgId, key, outcome.response);
+      else store.abandon(orgId, key);
       throw err;
     }
-    const status = c.res.status;
-    if (status >= 500 || NOT_STORED.has(status)) {
-      store.abandon(orgId, key);
-      return;
-    }
-    store.complete(orgId, key, {
-      status,
-      body: await c.res.clone().text(),
-      contentType: c.res.headers.get("content-type") ?? "application/json",
-    });
+    await settle(ctx, c, orgId, key);
+  };
+}
+
+/** Keeps or releases the key of a request that has been answered. */
+async function settle(ctx: SandboxContext, c: SandboxCtx, orgId: string, key: string): Promise<void> {
+  const store = ctx.state.idempotency;
+  const outcome = ctx.state.writes.outcome(c);
+  if (outcome) {
+    // The request changed state: never run it again. Replay what it committed, or, if applying the
+    // change itself failed half-way (a bug), what the client was actually told.
+    store.complete(orgId, key, outcome.applied ? outcome.response : await responseOf(c));
+    return;
+  }
+  const status = c.res.status;
+  if (status >= 500 || NOT_STORED.has(status)) {
+    store.abandon(orgId, key);
+    return;
+  }
+  store.complete(orgId, key, await responseOf(c));
+}
+
+async function responseOf(c: SandboxCtx): Promise<StoredResponse> {
+  return {
+    status: c.res.status,
+    body: await c.res.clone().text(),
+    contentType: c.res.headers.get("content-type") ?? "application/json",
   };
 }

@@ -1,10 +1,11 @@
 /**
  * Counts every /api/v1 request by route pattern, key label and status for `GET /__sandbox/requests`.
- * Outermost middleware, so rejected (401, 429), failed and dropped requests are counted too.
+ * Outermost middleware, so rejected (401, 429), failed and dropped requests are counted too. Keys the
+ * sandbox does not know share one label, so invented keys cannot grow the log (state/request-log.ts).
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
-import { redactKey } from "../state/request-log.js";
+import { keyLabelOf } from "../state/request-log.js";
 import type { SandboxContext, SandboxEnv } from "./context.js";
 
 const PREFIX = "/api/v1";
@@ -21,15 +22,15 @@ export function routeLabel(c: Context): string {
   return `${method} ${path.replace(/:([A-Za-z0-9_]+)(\{[^}]*\})?/g, "{$1}")}`;
 }
 
-/** The redacted label of the presented key, read before auth so faulted and rejected requests have one. */
-function keyLabel(c: Context): string | null {
-  const token = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("authorization") ?? "")?.[1];
-  return token ? redactKey(token) : null;
+/** The presented bearer token, read before auth so faulted and rejected requests have a label too. */
+function bearerToken(c: Context): string | null {
+  return /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? null;
 }
 
 export function requestLog(ctx: SandboxContext): MiddlewareHandler<SandboxEnv> {
+  const isKnown = (token: string) => ctx.state.apiKeys.has(token);
   return async (c, next) => {
-    const label = keyLabel(c);
+    const label = keyLabelOf(bearerToken(c), isKnown);
     await next();
     const status = c.get("dropped") ? "dropped" : c.res.status;
     ctx.state.requestLog.record(routeLabel(c), label, status);

@@ -3,6 +3,7 @@
  * time (`POST /__sandbox/faults`, `setFaults()`). Every API request draws the same three numbers whatever
  * the settings, so a run with a given seed and request sequence fails the same way every time.
  */
+import { quoteValue } from "@goatkit/server";
 import { createRng } from "./random.js";
 
 export interface FaultSettings {
@@ -56,7 +57,7 @@ export function checkFaultInput(input: unknown): string | null {
         if (!Number.isInteger(value)) return "seed must be an integer";
         break;
       default:
-        return `unknown fault setting "${name}" (latencyMs, errorRate, dropRate, malformedRate, outage, seed)`;
+        return `unknown fault setting ${quoteValue(name)} (latencyMs, errorRate, dropRate, malformedRate, outage, seed)`;
     }
   }
   return null;

@@ -2,7 +2,8 @@
  * SandboxState: the mutable world behind one sandbox instance. It wraps the generated World with id
  * maps and sorted list indexes (kept in step on every write), org scoping (a record of another org is
  * "not found", exactly like a missing one), and the per-instance stores: idempotency, request log, rate
- * windows and daily counters. Every `createSandboxApp()` builds its own, so parallel tests never share.
+ * windows, daily counters and the ledger of committed writes. Every `createSandboxApp()` builds its own,
+ * so parallel tests never share.
  */
 import { notFound } from "../api/api-error.js";
 import type {
@@ -23,6 +24,7 @@ import type {
 } from "../world/types.js";
 import { SandboxClock } from "./clock.js";
 import { Collection } from "./collection.js";
+import { WriteLedger } from "./commit.js";
 import { DailyCounter, SlidingWindow } from "./counters.js";
 import { HandleIndex } from "./handles.js";
 import { IdempotencyStore } from "./idempotency.js";
@@ -81,6 +83,8 @@ export class SandboxState {
   readonly payoutPayments: Collection<PayoutPaymentRecord>;
 
   readonly idempotency: IdempotencyStore;
+  /** Which requests committed a write (all-or-nothing writes, see commit.ts). */
+  readonly writes = new WriteLedger();
   readonly requestLog = new RequestLog();
   /** Per-key one-minute windows. */
   readonly keyWindows = new SlidingWindow(60_000);
@@ -250,15 +254,18 @@ export class SandboxState {
     return this.creators.list(`org:${orgId}`).length;
   }
 
-  /** Soft-deletes or reactivates a creator and moves it (and its videos) in every index. */
-  setCreatorDeleted(creator: CreatorRecord, deleted: boolean): void {
+  /**
+   * Soft-deletes or reactivates a creator and moves it (and its videos) in every index. `stamp` is its
+   * new `updated_at` (a staged write passes the one its response already shows).
+   */
+  setCreatorDeleted(creator: CreatorRecord, deleted: boolean, stamp?: string): void {
     if (creator._deleted === deleted) return;
     // The videos' lists depend on their creator's state: record them before the flip.
     const videos = this.videos.list(`creator-all:${creator.id}`).toArray();
     const before = videos.map((v) => this.videos.listsOf(v));
     this.creators.update(creator, (c) => {
       c._deleted = deleted;
-      c.updated_at = this.clock.stamp();
+      c.updated_at = stamp ?? this.clock.stamp();
     });
     videos.forEach((video, i) => {
       this.videos.relist(video, before[i]!);

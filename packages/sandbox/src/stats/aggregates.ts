@@ -5,6 +5,7 @@
  * leaderboard ranks what videos have now, and "within from..to" selects by posting day.
  */
 import type { PostingHeatmapCell, VideoLeaderboardRow } from "@goatkit/core";
+import { quoteValue } from "@goatkit/server";
 import { badQuery } from "../api/api-error.js";
 import type { VideoRecord } from "../world/types.js";
 import { countedOnly } from "./counted.js";
@@ -32,7 +33,7 @@ export interface LeaderboardQuery {
 function parseInteger(name: string, value: string | number): number {
   const n = typeof value === "number" ? value : /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(n) || n < 0)
-    throw badQuery(`${name} must be a non-negative integer, got "${value}"`);
+    throw badQuery(`${name} must be a non-negative integer, got ${quoteValue(value)}`);
   return n;
 }
 
@@ -41,7 +42,7 @@ function dayFilter(from: string | null | undefined, to: string | null | undefine
   const parse = (name: string, v: string | null | undefined) => {
     if (v === undefined || v === null) return null;
     const n = parseDay(v);
-    if (n === null) throw badQuery(`${name} must be a date as YYYY-MM-DD, got "${v}"`);
+    if (n === null) throw badQuery(`${name} must be a date as YYYY-MM-DD, got ${quoteValue(v)}`);
     return n;
   };
   const lo = parse("from", from);
@@ -59,7 +60,7 @@ export function videoLeaderboard(
 ): { rows: VideoLeaderboardRow[]; total_count: number } {
   const order = query.order ?? "view_count";
   if (!(LEADERBOARD_ORDERS as readonly string[]).includes(order)) {
-    throw badQuery(`order must be one of ${LEADERBOARD_ORDERS.join(", ")}, got "${order}"`);
+    throw badQuery(`order must be one of ${LEADERBOARD_ORDERS.join(", ")}, got ${quoteValue(order)}`);
   }
   const limit = query.limit == null ? 50 : parseInteger("limit", query.limit);
   if (limit < 1 || limit > 100) throw badQuery(`limit must be between 1 and 100, got ${limit}`);

@@ -16,6 +16,7 @@
  * - Retention (402 `retention_exceeded`) is the caller's check; `tier_retention_days` is echoed.
  */
 import type { Analytics, Annotation, SeriesPoint } from "@goatkit/core";
+import { quoteValue } from "@goatkit/server";
 import { badQuery } from "../api/api-error.js";
 import type { CreatorRecord, VideoRecord, World } from "../world/types.js";
 import { type Bucket, bucketLength, type Granularity, makeBuckets, parseGranularity } from "./buckets.js";
@@ -71,7 +72,7 @@ export function parseTz(value: string | null | undefined): "UTC" {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: value });
   } catch {
-    throw badQuery(`tz must be an IANA time zone, got "${value}"`);
+    throw badQuery(`tz must be an IANA time zone, got ${quoteValue(value)}`);
   }
   return "UTC";
 }
@@ -129,11 +130,11 @@ export function analytics(world: World, target: AnalyticsTarget, params: Analyti
   const baseMetric: RawMetric | undefined =
     metric === "growth_rate_pop" ? parseBaseMetric(params.base_metric, entity) : undefined;
   if (params.compare != null && params.compare !== "prior_period") {
-    throw badQuery(`compare must be prior_period, got "${params.compare}"`);
+    throw badQuery(`compare must be prior_period, got ${quoteValue(params.compare)}`);
   }
   const breakdown = params.breakdown ?? null;
   if (breakdown !== null) {
-    if (breakdown !== "video") throw badQuery(`breakdown must be video, got "${breakdown}"`);
+    if (breakdown !== "video") throw badQuery(`breakdown must be video, got ${quoteValue(breakdown)}`);
     if (entity !== "campaign" && entity !== "project") {
       throw badQuery("breakdown=video is only available for campaigns and projects");
     }

@@ -4,6 +4,7 @@
  * labelled with its calendar start (which may precede `from`), exactly like `posting_frequency`'s
  * `week_start`, so weekly analytics and the legacy weekly buckets line up.
  */
+import { quoteValue } from "@goatkit/server";
 import { badQuery } from "../api/api-error.js";
 import { isoWeekStartNumber, monthStartNumber, nextMonthStartNumber } from "./days.js";
 
@@ -21,7 +22,7 @@ export interface Bucket {
 export function parseGranularity(value: string | undefined | null): Granularity {
   if (value === undefined || value === null) return "day";
   if ((GRANULARITIES as readonly string[]).includes(value)) return value as Granularity;
-  throw badQuery(`granularity must be one of ${GRANULARITIES.join(", ")}, got "${value}"`);
+  throw badQuery(`granularity must be one of ${GRANULARITIES.join(", ")}, got ${quoteValue(value)}`);
 }
 
 export function makeBuckets(from: number, to: number, granularity: Granularity): Bucket[] {

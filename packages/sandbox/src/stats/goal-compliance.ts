@@ -20,6 +20,7 @@
  * - entries keep the caller's creator and goal order.
  */
 import type { GoalCompliance, GoalComplianceEntry, GoalStatus } from "@goatkit/core";
+import { quoteValue } from "@goatkit/server";
 import { badQuery } from "../api/api-error.js";
 import type { CreatorRecord, GoalRecord, ProjectRecord, VideoRecord, World } from "../world/types.js";
 import { countedOnly } from "./counted.js";
@@ -209,14 +210,14 @@ export function goalCompliance(
 ): GoalCompliance[] {
   const period = query.period ?? "all";
   if (period !== "all" && !(PERIODS as readonly string[]).includes(period)) {
-    throw badQuery(`period must be one of ${PERIODS.join(", ")} or all, got "${period}"`);
+    throw badQuery(`period must be one of ${PERIODS.join(", ")} or all, got ${quoteValue(period)}`);
   }
   const asOfDay = dayNumber(world.days.at(-1)!);
   let refDay = asOfDay;
   if (query.reference_date != null) {
     const parsed = parseDay(query.reference_date);
     if (parsed === null)
-      throw badQuery(`reference_date must be a date as YYYY-MM-DD, got "${query.reference_date}"`);
+      throw badQuery(`reference_date must be a date as YYYY-MM-DD, got ${quoteValue(query.reference_date)}`);
     refDay = parsed;
   }
   const refMs = refDay === asOfDay ? Date.parse(world.now) : dayStartMs(refDay + 1);

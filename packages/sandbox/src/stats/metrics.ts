@@ -8,6 +8,7 @@
  * A value is null when it is undefined (zero or missing denominator) or when the bucket has no
  * snapshot day at all (outside the window) — never 0 for "unknown".
  */
+import { quoteValue } from "@goatkit/server";
 import { badQuery } from "../api/api-error.js";
 import { type Bucket, bucketLength } from "./buckets.js";
 import type { Counter, DailySeries } from "./daily-series.js";
@@ -51,7 +52,8 @@ const NOT_FOR_VIDEO: ReadonlySet<Metric> = new Set([
 export function parseMetric(value: string | undefined | null, entity: EntityKind): Metric {
   if (value === undefined || value === null) throw badQuery("metric is required");
   const all: readonly string[] = [...RAW_METRICS, ...DERIVED_METRICS];
-  if (!all.includes(value)) throw badQuery(`metric must be one of ${all.join(", ")}, got "${value}"`);
+  if (!all.includes(value))
+    throw badQuery(`metric must be one of ${all.join(", ")}, got ${quoteValue(value)}`);
   const metric = value as Metric;
   if (entity === "video" && NOT_FOR_VIDEO.has(metric))
     throw badQuery(`metric ${metric} is not available for videos`);
@@ -66,7 +68,7 @@ export function parseBaseMetric(value: string | undefined | null, entity: Entity
     throw badQuery(`growth_rate_pop requires base_metric (${allowed.join(", ")})`);
   }
   if (!(allowed as readonly string[]).includes(value)) {
-    throw badQuery(`base_metric must be one of ${allowed.join(", ")}, got "${value}"`);
+    throw badQuery(`base_metric must be one of ${allowed.join(", ")}, got ${quoteValue(value)}`);
   }
   return value as RawMetric;
 }
@@ -74,7 +76,7 @@ export function parseBaseMetric(value: string | undefined | null, entity: Entity
 export function parseMode(value: string | undefined | null): Mode {
   if (value === undefined || value === null) return "new";
   if (value === "new" || value === "cumulative") return value;
-  throw badQuery(`mode must be new or cumulative, got "${value}"`);
+  throw badQuery(`mode must be new or cumulative, got ${quoteValue(value)}`);
 }
 
 export function unitOf(metric: Metric): string {

@@ -3,6 +3,7 @@
  * inclusive, default the 30 days ending on the world's as-of day. Days outside the snapshot window are
  * accepted (they simply have no snapshot data); only malformed or reversed ranges are errors.
  */
+import { quoteValue } from "@goatkit/server";
 import { badQuery } from "../api/api-error.js";
 import type { Day, World } from "../world/types.js";
 import { dayNumber, dayString, parseDay } from "./days.js";
@@ -32,7 +33,7 @@ export interface DateQuery {
 function parseParam(name: string, value: string | null | undefined): number | null {
   if (value === undefined || value === null) return null;
   const n = parseDay(value);
-  if (n === null) throw badQuery(`${name} must be a date as YYYY-MM-DD, got "${value}"`);
+  if (n === null) throw badQuery(`${name} must be a date as YYYY-MM-DD, got ${quoteValue(value)}`);
   return n;
 }
 

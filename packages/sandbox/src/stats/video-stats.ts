@@ -6,6 +6,7 @@
  * gains ("days with baseline snapshots contribute 0"), and one definition keeps the two routes equal.
  */
 import type { VideoStats } from "@goatkit/core";
+import { quoteValue } from "@goatkit/server";
 import { badQuery } from "../api/api-error.js";
 import type { VideoRecord, World } from "../world/types.js";
 import { asOfDayNumber, metricSeries } from "./analytics.js";
@@ -50,7 +51,7 @@ export function videoStats(
   // valid elsewhere but not on this legacy route.
   const parsed = parseMetric(metric, "video");
   if (!VIDEO_METRICS.includes(parsed)) {
-    throw badQuery(`metric must be ${VIDEO_METRICS.join(" or ")} for video stats, got "${metric}"`);
+    throw badQuery(`metric must be ${VIDEO_METRICS.join(" or ")} for video stats, got ${quoteValue(metric)}`);
   }
   const baseMetric: RawMetric | undefined =
     parsed === "growth_rate_pop" ? parseBaseMetric(options.base_metric, "video") : undefined;

@@ -6,15 +6,15 @@ import { CreateAnnotationBody, UpdateAnnotationBody } from "@goatkit/core";
 import { Hono } from "hono";
 import type { SandboxState } from "../../state/sandbox-state.js";
 import type { AnnotationRecord } from "../../state/types.js";
-import { parseDay } from "../../stats/index.js";
-import { badBody, badQuery } from "../api-error.js";
+import { badBody } from "../api-error.js";
 import { readBody } from "../body.js";
 import { orgIdOf, type SandboxContext, type SandboxEnv } from "../context.js";
 import { ok } from "../envelope.js";
 import { listRequest, paginate } from "../pagination.js";
-import { idParam, queryEnum, queryId, queryString } from "../query.js";
+import { idParam, queryDayBounds, queryEnum, queryId } from "../query.js";
 import { toPublic } from "../serialize.js";
 import { analyticsTarget } from "./analytics.js";
+import { commitOk } from "./write.js";
 
 const ENTITIES = ["creator", "video", "campaign", "project"] as const;
 
@@ -34,12 +34,6 @@ function resolveRefs(state: SandboxState, orgId: string, a: AnnotationRecord): v
   }
 }
 
-function dayQuery(c: Parameters<typeof queryString>[0], name: string): string | undefined {
-  const value = queryString(c, name);
-  if (value !== undefined && parseDay(value) === null) throw badQuery(`${name} must be a date as YYYY-MM-DD`);
-  return value;
-}
-
 export function annotationRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
   const { state } = ctx;
   const app = new Hono<SandboxEnv>();
@@ -49,8 +43,7 @@ export function annotationRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
     const entity = queryEnum(c, "entity", ENTITIES);
     const entityId = queryId(c, "entity_id");
     const projectId = queryId(c, "project_id");
-    const from = dayQuery(c, "from");
-    const to = dayQuery(c, "to");
+    const { from, to } = queryDayBounds(c);
     const req = listRequest(c, `annotations|${orgId}|${entity}|${entityId}|${projectId}|${from}|${to}`);
     const filter = (a: AnnotationRecord) =>
       (!entity || a.entity === entity) &&
@@ -85,8 +78,9 @@ export function annotationRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
       updated_at: now,
     };
     resolveRefs(state, orgId, annotation);
-    state.annotations.insert(annotation);
-    return ok(c, toPublic(annotation), { status: 201 });
+    return commitOk(c, state, toPublic(annotation), () => state.annotations.insert(annotation), {
+      status: 201,
+    });
   });
 
   app.patch("/analytics/annotations/:id", async (c) => {
@@ -102,14 +96,15 @@ export function annotationRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
       next.entity_id = null;
     }
     resolveRefs(state, orgId, next);
-    Object.assign(annotation, next, { updated_at: state.clock.stamp() });
-    return ok(c, toPublic(annotation));
+    next.updated_at = state.clock.stamp();
+    return commitOk(c, state, toPublic(next), () => Object.assign(annotation, next));
   });
 
   app.delete("/analytics/annotations/:id", (c) => {
     const annotation = state.annotation(orgIdOf(c), idParam(c));
-    state.annotations.remove(annotation);
-    return ok(c, { id: annotation.id, deleted: true });
+    return commitOk(c, state, { id: annotation.id, deleted: true }, () =>
+      state.annotations.remove(annotation),
+    );
   });
 
   return app;

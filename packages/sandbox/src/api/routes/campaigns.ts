@@ -22,6 +22,7 @@ import { assertStatsRouteServed } from "../gone.js";
 import { listRequest, paginate } from "../pagination.js";
 import { idParam, queryId } from "../query.js";
 import { publicCampaign } from "../serialize.js";
+import { commitOk } from "./write.js";
 
 /** How the stats functions see the current membership rows and videos. */
 export function campaignLookup(state: SandboxState): CampaignLookup {
@@ -99,20 +100,21 @@ export function campaignRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
       updated_at: now,
       _org_id: org.id,
     };
-    state.campaigns.insert(campaign);
-    return ok(c, publicCampaign(campaign), { status: 201 });
+    return commitOk(c, state, publicCampaign(campaign), () => state.campaigns.insert(campaign), {
+      status: 201,
+    });
   });
 
   app.patch("/campaigns/:id", async (c) => {
     const campaign = state.campaign(orgIdOf(c), idParam(c));
     const body = await readBody(c, UpdateCampaignBody);
-    if (body.name !== undefined) campaign.name = body.name;
-    if (body.readme !== undefined) campaign.description = body.readme;
-    if (body.metadata !== undefined) campaign.metadata = body.metadata;
-    if (body.target_views !== undefined) campaign.target_views = body.target_views;
-    if (body.target_at !== undefined) campaign.target_at = body.target_at;
-    campaign.updated_at = state.clock.stamp();
-    return ok(c, publicCampaign(campaign));
+    const next: CampaignRecord = { ...campaign, updated_at: state.clock.stamp() };
+    if (body.name !== undefined) next.name = body.name;
+    if (body.readme !== undefined) next.description = body.readme;
+    if (body.metadata !== undefined) next.metadata = body.metadata;
+    if (body.target_views !== undefined) next.target_views = body.target_views;
+    if (body.target_at !== undefined) next.target_at = body.target_at;
+    return commitOk(c, state, publicCampaign(next), () => Object.assign(campaign, next));
   });
 
   app.delete("/campaigns/:id", (c) => {
@@ -122,9 +124,10 @@ export function campaignRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
       ...state.campaignItems.list(`campaign:${campaign.id}`).toArray(),
       ...state.campaignItems.list(`member:campaign:${campaign.id}`).toArray(),
     ];
-    for (const row of rows) state.campaignItems.remove(row);
-    state.campaigns.remove(campaign);
-    return ok(c, { id: campaign.id, deleted: true });
+    return commitOk(c, state, { id: campaign.id, deleted: true }, () => {
+      for (const row of rows) state.campaignItems.remove(row);
+      state.campaigns.remove(campaign);
+    });
   });
 
   app.get("/campaigns/:id/items", (c) => {
@@ -166,8 +169,7 @@ export function campaignRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
       "max_campaign_items_per_campaign",
       state.campaignItems.list(`campaign:${campaign.id}`).length,
     );
-    state.campaignItems.insert(row);
-    return ok(c, publicItem(row), { status: 201 });
+    return commitOk(c, state, publicItem(row), () => state.campaignItems.insert(row), { status: 201 });
   });
 
   app.delete("/campaigns/:id/items", async (c) => {
@@ -175,8 +177,7 @@ export function campaignRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
     const body = await readBody(c, CampaignItemBody);
     const row = state.campaignItems.get(`${campaign.id}|${body.item_type}|${body.item_id}`);
     if (!row) throw new ApiError(404, "not_found", "Campaign item not found");
-    state.campaignItems.remove(row);
-    return ok(c, { ...publicItem(row), deleted: true });
+    return commitOk(c, state, { ...publicItem(row), deleted: true }, () => state.campaignItems.remove(row));
   });
 
   app.get("/campaigns/:id/stats", (c) => {

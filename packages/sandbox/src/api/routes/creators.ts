@@ -24,6 +24,7 @@ import { listRequest, paginate } from "../pagination.js";
 import { idParam, queryId, queryString } from "../query.js";
 import { rateLimited } from "../rate-limit.js";
 import { toPublic } from "../serialize.js";
+import { commitOk } from "./write.js";
 
 const conflict = (code: string, message: string) => new ApiError(409, code, message);
 
@@ -45,17 +46,25 @@ function planAdd(state: SandboxState, project: ProjectRecord, input: CreateCreat
   return { handle, input, reactivate: removed };
 }
 
-function applyAdd(
-  state: SandboxState,
-  org: OrgRecord,
-  project: ProjectRecord,
-  plan: PlannedAdd,
-): CreatorRecord {
+interface StagedAdd {
+  /** The creator as it will be once applied (what the response shows). */
+  result: CreatorRecord;
+  apply: () => void;
+}
+
+/** Stages one planned add without touching the state; `apply` performs it. */
+function stageAdd(state: SandboxState, org: OrgRecord, project: ProjectRecord, plan: PlannedAdd): StagedAdd {
   if (plan.reactivate) {
     const creator = plan.reactivate;
-    if (plan.input.tracking_mode) creator.tracking_mode = plan.input.tracking_mode;
-    state.setCreatorDeleted(creator, false);
-    return creator;
+    const trackingMode = plan.input.tracking_mode ?? creator.tracking_mode;
+    const stamp = state.clock.stamp();
+    return {
+      result: { ...creator, tracking_mode: trackingMode, _deleted: false, updated_at: stamp },
+      apply: () => {
+        creator.tracking_mode = trackingMode;
+        state.setCreatorDeleted(creator, false, stamp);
+      },
+    };
   }
   const now = state.clock.stamp();
   const creator: CreatorRecord = {
@@ -76,9 +85,13 @@ function applyAdd(
     _deleted: false,
     _snap: -1, // no generated snapshots: the world serves its current counters from its first scrape on
   };
-  state.creators.insert(creator);
-  state.handles.add(creator);
-  return creator;
+  return {
+    result: creator,
+    apply: () => {
+      state.creators.insert(creator);
+      state.handles.add(creator);
+    },
+  };
 }
 
 export function creatorRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
@@ -122,10 +135,19 @@ export function creatorRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
       return plan;
     });
     assertWithinLimit(org, "max_creators_per_org", state.activeCreatorCount(org.id), plans.length);
-    const created = plans.map((plan) => applyAdd(state, org, project, plan));
+    const staged = plans.map((plan) => stageAdd(state, org, project, plan));
+    const created = staged.map((s) => toPublic(s.result));
     const anyNew = plans.some((p) => p.reactivate === null);
     const status = anyNew ? 201 : 200;
-    return ok(c, bulk ? created.map(toPublic) : toPublic(created[0]!), { status });
+    return commitOk(
+      c,
+      state,
+      bulk ? created : created[0],
+      () => {
+        for (const s of staged) s.apply();
+      },
+      { status },
+    );
   });
 
   app.patch("/creators/:id", async (c) => {
@@ -148,29 +170,29 @@ export function creatorRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
       }
       newHandle = handle;
     }
-    if (newHandle !== null) {
-      state.handles.remove(creator);
-      creator.tiktok_handle = newHandle;
-      state.handles.add(creator);
-    }
-    if (body.readme !== undefined) creator.description = body.readme;
-    if (body.metadata !== undefined) creator.metadata = body.metadata;
-    if (body.tracking_mode !== undefined) creator.tracking_mode = body.tracking_mode;
-    creator.updated_at = state.clock.stamp();
-    return ok(c, toPublic(creator));
+    const next: CreatorRecord = { ...creator, updated_at: state.clock.stamp() };
+    if (newHandle !== null) next.tiktok_handle = newHandle;
+    if (body.readme !== undefined) next.description = body.readme;
+    if (body.metadata !== undefined) next.metadata = body.metadata;
+    if (body.tracking_mode !== undefined) next.tracking_mode = body.tracking_mode;
+    return commitOk(c, state, toPublic(next), () => {
+      if (newHandle !== null) state.handles.remove(creator);
+      Object.assign(creator, next);
+      if (newHandle !== null) state.handles.add(creator);
+    });
   });
 
   app.delete("/creators/:id", (c) => {
     const creator = state.creator(orgIdOf(c), idParam(c));
-    state.setCreatorDeleted(creator, true);
-    return ok(c, { id: creator.id, deleted: true });
+    return commitOk(c, state, { id: creator.id, deleted: true }, () =>
+      state.setCreatorDeleted(creator, true),
+    );
   });
 
   app.post("/creators/:id/scrape", (c) => {
     const { org } = c.get("auth");
     state.creator(org.id, idParam(c));
-    takeScrape(state, org);
-    return ok(c, { queued: true }, { status: 202 });
+    return commitOk(c, state, { queued: true }, planScrape(state, org), { status: 202 });
   });
 
   app.post("/projects/:projectId/creators/bulk-reenable", async (c) => {
@@ -183,8 +205,9 @@ export function creatorRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
       .filter((cr): cr is CreatorRecord => !!cr && cr._deleted && cr.project_id === project.id)
       .filter((cr) => !state.handles.active(project.id, cr.tiktok_handle));
     assertWithinLimit(org, "max_creators_per_org", state.activeCreatorCount(org.id), targets.length);
-    for (const cr of targets) state.setCreatorDeleted(cr, false);
-    return ok(c, { updated: targets.length });
+    return commitOk(c, state, { updated: targets.length }, () => {
+      for (const cr of targets) state.setCreatorDeleted(cr, false);
+    });
   });
 
   app.post("/projects/:projectId/creators/bulk-remove", async (c) => {
@@ -194,8 +217,9 @@ export function creatorRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
     const targets = unique(creator_ids)
       .map((id) => state.creators.get(id))
       .filter((cr): cr is CreatorRecord => !!cr && !cr._deleted && cr.project_id === project.id);
-    for (const cr of targets) state.setCreatorDeleted(cr, true);
-    return ok(c, { updated: targets.length });
+    return commitOk(c, state, { updated: targets.length }, () => {
+      for (const cr of targets) state.setCreatorDeleted(cr, true);
+    });
   });
 
   app.get("/creators/:id/stats", (c) => {
@@ -208,16 +232,23 @@ export function creatorRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
   return app;
 }
 
-/** Counts a manual scrape against `max_manual_scrape_triggers_per_day` (429 when spent). */
-export function takeScrape(state: SandboxState, org: OrgRecord): void {
+/**
+ * Checks a manual scrape against `max_manual_scrape_triggers_per_day` (429 when spent) and returns the
+ * step that counts it, to run when the write is committed.
+ */
+export function planScrape(state: SandboxState, org: OrgRecord): () => void {
   const max = limitOf(org, "max_manual_scrape_triggers_per_day");
-  if (max === null) return;
-  if (!state.scrapesToday.take(org.id, state.clock.today(), max)) {
+  if (max === null) return () => {};
+  const day = state.clock.today();
+  if (state.scrapesToday.get(org.id, day) >= max) {
     throw rateLimited(state.clock.secondsToUtcMidnight(), "Manual scrape limit reached for today", {
       limitKey: "max_manual_scrape_triggers_per_day",
       max,
     });
   }
+  return () => {
+    state.scrapesToday.take(org.id, day, max);
+  };
 }
 
 const unique = (ids: readonly string[]) => [...new Set(ids)];

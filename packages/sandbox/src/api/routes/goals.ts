@@ -13,6 +13,7 @@ import { ok } from "../envelope.js";
 import { listRequest, paginate } from "../pagination.js";
 import { idParam, queryId, queryString } from "../query.js";
 import { toPublic } from "../serialize.js";
+import { commitOk } from "./write.js";
 
 function assertDateOrder(goal: Pick<GoalRecord, "start_date" | "end_date">): void {
   if (goal.start_date && goal.end_date && goal.start_date > goal.end_date) {
@@ -51,8 +52,7 @@ export function goalRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
       _org_id: org.id,
     };
     assertDateOrder(goal);
-    state.goals.insert(goal);
-    return ok(c, toPublic(goal), { status: 201 });
+    return commitOk(c, state, toPublic(goal), () => state.goals.insert(goal), { status: 201 });
   });
 
   app.get("/goals/:id", (c) => ok(c, toPublic(state.goal(orgIdOf(c), idParam(c)))));
@@ -60,16 +60,14 @@ export function goalRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
   app.patch("/goals/:id", async (c) => {
     const goal = state.goal(orgIdOf(c), idParam(c));
     const body = await readBody(c, UpdateGoalBody);
-    const next = { ...goal, ...stripUndefined(body) };
+    const next: GoalRecord = { ...goal, ...stripUndefined(body), updated_at: state.clock.stamp() };
     assertDateOrder(next);
-    Object.assign(goal, stripUndefined(body), { updated_at: state.clock.stamp() });
-    return ok(c, toPublic(goal));
+    return commitOk(c, state, toPublic(next), () => Object.assign(goal, next));
   });
 
   app.delete("/goals/:id", (c) => {
     const goal = state.goal(orgIdOf(c), idParam(c));
-    state.goals.remove(goal);
-    return ok(c, { id: goal.id, deleted: true });
+    return commitOk(c, state, { id: goal.id, deleted: true }, () => state.goals.remove(goal));
   });
 
   // One entry per active creator, paginated like every list (by the creators' order), so only the

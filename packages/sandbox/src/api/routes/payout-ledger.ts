@@ -12,6 +12,7 @@ import { orgIdOf, type SandboxContext, type SandboxEnv } from "../context.js";
 import { ok } from "../envelope.js";
 import { listRequest, paginate } from "../pagination.js";
 import { idParam, queryEnum, queryId } from "../query.js";
+import { commitOk } from "./write.js";
 
 const conflict = (message: string) => new ApiError(409, "conflict", message);
 
@@ -43,9 +44,8 @@ export function payoutLedgerRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
   app.patch("/payout-accruals/:id", async (c) => {
     const accrual = state.payoutAccrual(orgIdOf(c), idParam(c));
     const { status } = await readBody(c, UpdatePayoutAccrualBody);
-    accrual.status = status;
-    accrual.updated_at = state.clock.stamp();
-    return ok(c, accrual);
+    const next: PayoutAccrualRecord = { ...accrual, status, updated_at: state.clock.stamp() };
+    return commitOk(c, state, next, () => Object.assign(accrual, next));
   });
 
   app.get("/payout-payments", (c) => {
@@ -91,12 +91,19 @@ export function payoutLedgerRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
       created_at: now,
       updated_at: now,
     };
-    for (const a of accruals) {
-      a.status = "paid";
-      a.updated_at = now;
-    }
-    state.payoutPayments.insert(payment);
-    return ok(c, payment, { status: 201 });
+    return commitOk(
+      c,
+      state,
+      payment,
+      () => {
+        for (const a of accruals) {
+          a.status = "paid";
+          a.updated_at = now;
+        }
+        state.payoutPayments.insert(payment);
+      },
+      { status: 201 },
+    );
   });
 
   app.get("/payout-payments/:id", (c) => ok(c, state.payoutPayment(orgIdOf(c), idParam(c))));
@@ -108,9 +115,14 @@ export function payoutLedgerRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
     const now = state.clock.stamp();
     if (body.status === "recorded" && payment.status === "void")
       throw conflict("A void payment cannot be restored");
-    if (body.status === "void") {
-      if (payment.status === "void") throw conflict("The payment is already void");
-      payment.status = "void";
+    const voiding = body.status === "void";
+    if (voiding && payment.status === "void") throw conflict("The payment is already void");
+    const next: PayoutPaymentRecord = { ...payment, updated_at: now };
+    if (voiding) next.status = "void";
+    if (body.note !== undefined) next.note = body.note;
+    return commitOk(c, state, next, () => {
+      Object.assign(payment, next);
+      if (!voiding) return;
       for (const id of payment.accrual_ids) {
         const accrual = state.payoutAccruals.get(id);
         if (accrual && accrual.status === "paid") {
@@ -118,10 +130,7 @@ export function payoutLedgerRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
           accrual.updated_at = now;
         }
       }
-    }
-    if (body.note !== undefined) payment.note = body.note;
-    payment.updated_at = now;
-    return ok(c, payment);
+    });
   });
 
   return app;

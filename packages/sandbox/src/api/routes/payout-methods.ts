@@ -13,6 +13,7 @@ import { orgIdOf, type SandboxContext, type SandboxEnv } from "../context.js";
 import { ok } from "../envelope.js";
 import { listRequest, paginate } from "../pagination.js";
 import { idParam, queryBool } from "../query.js";
+import { commitOk } from "./write.js";
 
 const defaultMethod = (what: string) =>
   new ApiError(409, "default_method", `default_method: built-in payout methods cannot be ${what}`);
@@ -56,8 +57,7 @@ export function payoutMethodRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
       created_at: now,
       updated_at: now,
     };
-    state.payoutMethods.insert(method);
-    return ok(c, method, { status: 201 });
+    return commitOk(c, state, method, () => state.payoutMethods.insert(method), { status: 201 });
   });
 
   app.get("/payout-methods/:id", (c) => ok(c, state.payoutMethod(orgIdOf(c), idParam(c))));
@@ -67,20 +67,19 @@ export function payoutMethodRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
     const body = await readBody(c, UpdatePayoutMethodBody);
     if (method.is_default && body.name !== undefined && body.name !== method.name)
       throw defaultMethod("renamed");
-    if (body.name !== undefined) method.name = body.name;
-    if (body.is_active !== undefined) method.is_active = body.is_active;
-    if (body.icon_path !== undefined) method.icon_url = body.icon_path;
-    if (body.metadata !== undefined) method.metadata = body.metadata;
-    if (body.readme !== undefined) method.readme = body.readme;
-    method.updated_at = state.clock.stamp();
-    return ok(c, method);
+    const next: PayoutMethodRecord = { ...method, updated_at: state.clock.stamp() };
+    if (body.name !== undefined) next.name = body.name;
+    if (body.is_active !== undefined) next.is_active = body.is_active;
+    if (body.icon_path !== undefined) next.icon_url = body.icon_path;
+    if (body.metadata !== undefined) next.metadata = body.metadata;
+    if (body.readme !== undefined) next.readme = body.readme;
+    return commitOk(c, state, next, () => Object.assign(method, next));
   });
 
   app.delete("/payout-methods/:id", (c) => {
     const method = state.payoutMethod(orgIdOf(c), idParam(c));
     if (method.is_default) throw defaultMethod("deleted (disable them instead)");
-    state.payoutMethods.remove(method);
-    return ok(c, { id: method.id, deleted: true });
+    return commitOk(c, state, { id: method.id, deleted: true }, () => state.payoutMethods.remove(method));
   });
 
   return app;

@@ -14,6 +14,7 @@ import { orgIdOf, type SandboxContext, type SandboxEnv } from "../context.js";
 import { ok } from "../envelope.js";
 import { listRequest, paginate } from "../pagination.js";
 import { idParam, queryId } from "../query.js";
+import { commitOk } from "./write.js";
 
 const RULE_FIELDS = [
   "rule_type",
@@ -80,8 +81,7 @@ export function payoutStructureRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
       "max_payout_structures_per_project",
       state.payoutStructures.list(`project:${project.id}`).length,
     );
-    state.payoutStructures.insert(structure);
-    return ok(c, structure, { status: 201 });
+    return commitOk(c, state, structure, () => state.payoutStructures.insert(structure), { status: 201 });
   });
 
   app.get("/payout-structures/:id", (c) => ok(c, state.payoutStructure(orgIdOf(c), idParam(c))));
@@ -96,20 +96,18 @@ export function payoutStructureRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
     }
     checkRule(state, orgId, next);
     const ruleEdited = RULE_FIELDS.some((f) => next[f] !== structure[f]);
-    Object.assign(structure, next, {
-      version: ruleEdited ? structure.version + 1 : structure.version,
-      updated_at: state.clock.stamp(),
-    });
-    return ok(c, structure);
+    next.version = ruleEdited ? structure.version + 1 : structure.version;
+    next.updated_at = state.clock.stamp();
+    return commitOk(c, state, next, () => Object.assign(structure, next));
   });
 
   app.delete("/payout-structures/:id", (c) => {
     const structure = state.payoutStructure(orgIdOf(c), idParam(c));
-    for (const a of state.payoutAssignments.list(`structure:${structure.id}`).toArray()) {
-      state.payoutAssignments.remove(a);
-    }
-    state.payoutStructures.remove(structure);
-    return ok(c, { id: structure.id, deleted: true });
+    const assignments = state.payoutAssignments.list(`structure:${structure.id}`).toArray();
+    return commitOk(c, state, { id: structure.id, deleted: true }, () => {
+      for (const a of assignments) state.payoutAssignments.remove(a);
+      state.payoutStructures.remove(structure);
+    });
   });
 
   app.get("/payout-structures/:id/assignments", (c) => {
@@ -147,8 +145,7 @@ export function payoutStructureRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
       end_date: body.end_date ?? null,
       created_at: state.clock.stamp(),
     };
-    state.payoutAssignments.insert(assignment);
-    return ok(c, assignment, { status: 201 });
+    return commitOk(c, state, assignment, () => state.payoutAssignments.insert(assignment), { status: 201 });
   });
 
   app.delete("/payout-structures/:id/assignments", async (c) => {
@@ -159,8 +156,9 @@ export function payoutStructureRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
       .view()
       .find((a) => a.creator_id === body.creator_id);
     if (!assignment) throw new ApiError(404, "not_found", "Payout assignment not found");
-    state.payoutAssignments.remove(assignment);
-    return ok(c, { id: assignment.id, deleted: true });
+    return commitOk(c, state, { id: assignment.id, deleted: true }, () =>
+      state.payoutAssignments.remove(assignment),
+    );
   });
 
   // The same by assignment id (the form the core client uses).
@@ -170,8 +168,9 @@ export function payoutStructureRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
     if (!assignment || assignment.structure_id !== structure.id) {
       throw new ApiError(404, "not_found", "Payout assignment not found");
     }
-    state.payoutAssignments.remove(assignment);
-    return ok(c, { id: assignment.id, deleted: true });
+    return commitOk(c, state, { id: assignment.id, deleted: true }, () =>
+      state.payoutAssignments.remove(assignment),
+    );
   });
 
   return app;

@@ -16,7 +16,8 @@ import { assertStatsRouteServed } from "../gone.js";
 import { listRequest, paginate } from "../pagination.js";
 import { idParam, queryId } from "../query.js";
 import { toPublic } from "../serialize.js";
-import { takeScrape } from "./creators.js";
+import { planScrape } from "./creators.js";
+import { commitOk } from "./write.js";
 
 /** TikTok's video id from a URL like `https://www.tiktok.com/@handle/video/7301234567890123456`. */
 export function tiktokVideoId(url: string): string | null {
@@ -27,13 +28,12 @@ export function tiktokVideoId(url: string): string | null {
 export const videoListId = (orgId: string, projectId?: string, creatorId?: string) =>
   `videos|${orgId}|${projectId ?? ""}|${creatorId ?? ""}`;
 
-function disableTracking(state: SandboxState, video: VideoRecord): boolean {
-  if (video._tracking_disabled) return false;
+function disableTracking(state: SandboxState, video: VideoRecord, stamp = state.clock.stamp()): void {
+  if (video._tracking_disabled) return;
   state.videos.update(video, (v) => {
     v._tracking_disabled = true;
-    v.updated_at = state.clock.stamp();
+    v.updated_at = stamp;
   });
-  return true;
 }
 
 export function videoRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
@@ -91,52 +91,55 @@ export function videoRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
       _tracking_disabled: false,
       _snap: -1,
     };
-    state.videos.insert(video);
-    return ok(c, toPublic(video), { status: 201 });
+    return commitOk(c, state, toPublic(video), () => state.videos.insert(video), { status: 201 });
   });
 
   app.patch("/videos/:id", async (c) => {
     const video = state.video(orgIdOf(c), idParam(c));
     const body = await readBody(c, UpdateVideoBody);
-    if (body.readme !== undefined) video.description = body.readme;
-    if (body.metadata !== undefined) video.metadata = body.metadata;
-    video.updated_at = state.clock.stamp();
-    return ok(c, toPublic(video));
+    const next: VideoRecord = { ...video, updated_at: state.clock.stamp() };
+    if (body.readme !== undefined) next.description = body.readme;
+    if (body.metadata !== undefined) next.metadata = body.metadata;
+    return commitOk(c, state, toPublic(next), () => Object.assign(video, next));
   });
 
   app.delete("/videos/:id", (c) => {
     const video = state.video(orgIdOf(c), idParam(c));
-    state.videos.update(video, (v) => {
-      v._deleted = true;
-      v.updated_at = state.clock.stamp();
-    });
-    return ok(c, { id: video.id, deleted: true });
+    return commitOk(c, state, { id: video.id, deleted: true }, () =>
+      state.videos.update(video, (v) => {
+        v._deleted = true;
+        v.updated_at = state.clock.stamp();
+      }),
+    );
   });
 
   app.post("/videos/:id/scrape", (c) => {
     const { org } = c.get("auth");
     state.video(org.id, idParam(c));
-    takeScrape(state, org);
-    return ok(c, { queued: true }, { status: 202 });
+    return commitOk(c, state, { queued: true }, planScrape(state, org), { status: 202 });
   });
 
   app.post("/videos/:id/tracking-disable", (c) => {
     const video = state.video(orgIdOf(c), idParam(c));
-    disableTracking(state, video);
-    return ok(c, toPublic(video));
+    if (video._tracking_disabled) return commitOk(c, state, toPublic(video), () => {});
+    const stamp = state.clock.stamp();
+    return commitOk(c, state, toPublic({ ...video, updated_at: stamp }), () =>
+      disableTracking(state, video, stamp),
+    );
   });
 
   app.post("/projects/:projectId/videos/bulk-tracking-disable", async (c) => {
     const orgId = orgIdOf(c);
     const project = state.project(orgId, idParam(c, "projectId"));
     const { video_ids } = await readBody(c, VideoIdsBody);
-    let updated = 0;
-    for (const id of new Set(video_ids)) {
-      const video = state.videos.get(id);
-      if (video && !video._deleted && video.project_id === project.id && disableTracking(state, video))
-        updated++;
-    }
-    return ok(c, { updated });
+    const targets = [...new Set(video_ids)]
+      .map((id) => state.videos.get(id))
+      .filter(
+        (v): v is VideoRecord => !!v && !v._deleted && v.project_id === project.id && !v._tracking_disabled,
+      );
+    return commitOk(c, state, { updated: targets.length }, () => {
+      for (const video of targets) disableTracking(state, video);
+    });
   });
 
   app.get("/videos/:id/stats", (c) => {
