@@ -66,6 +66,11 @@ export interface RequestOptions {
   cache?: ResponseCache | false | undefined;
   /** Called before every wait: a rate-limit wait that is not immediate, and each retry backoff. */
   onWait?: OnWait | undefined;
+  /**
+   * Called once for every HTTP request actually sent for this call (retries included; not for a cache hit
+   * or a joined in-flight request): what one piece of work cost when several share a client.
+   */
+  onRequest?: (() => void) | undefined;
 }
 
 /** Options after defaults and checks. */
@@ -117,6 +122,9 @@ export function checkRequestOptions(options: RequestOptions): void {
   checkCache(options.cache, "the per-call cache option");
   if (options.onWait !== undefined && typeof options.onWait !== "function") {
     throw new ConfigurationError(`onWait must be a function, got ${typeof options.onWait}`);
+  }
+  if (options.onRequest !== undefined && typeof options.onRequest !== "function") {
+    throw new ConfigurationError(`onRequest must be a function, got ${typeof options.onRequest}`);
   }
 }
 

@@ -158,9 +158,14 @@ export class Transport {
       if (this.#limiter) {
         const waitMs = onWait ? (this.#limiter.waitMs?.() ?? 0) : 0;
         if (waitMs > 0) notifyWait(onWait, { reason: "rate_limit", seconds: waitMs / 1000, attempt }, log);
-        await this.#limiter.acquire(signal).catch(() => Promise.reject(abortError(signal, method, url)));
+        // An abort becomes our AbortError; anything else an injected limiter refuses with (a shared budget
+        // that is spent, say) reaches the caller as it is, so it can answer with the limiter's own reason.
+        await this.#limiter
+          .acquire(signal)
+          .catch((err: unknown) => Promise.reject(signal?.aborted ? abortError(signal, method, url) : err));
       }
       this.requestCount++;
+      options.onRequest?.();
       const started = performance.now();
       log?.debug(`→ ${method} ${shownUrl}`, {
         method,

@@ -142,6 +142,26 @@ describe("an injected rateLimiter", () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  it("passes on what the limiter refuses with, and counts each sent request for the call", async () => {
+    server.route("GET /schema", ok({ entities: {} }));
+    class BudgetSpent extends Error {}
+    let open = true;
+    const limiter = {
+      acquire: async () => {
+        if (!open) throw new BudgetSpent("team budget spent");
+      },
+    };
+    const tg = createClient({ apiKey: TEST_KEY, baseUrl: server.baseUrl, rateLimiter: limiter });
+    let sent = 0;
+    await tg.schema.get({ onRequest: () => sent++ });
+    expect(sent).toBe(1);
+    open = false;
+    const err = await tg.schema.get({ onRequest: () => sent++ }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BudgetSpent);
+    expect(sent).toBe(1);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("is not called for a cache hit", async () => {
     const limiter = counting();
     const tg = createClient({

@@ -30,7 +30,8 @@ export class WorkflowRun {
   generation: ApiGeneration | null = null;
   /** Set once the API refused the baseline day (`from − 1`) as older than the plan's history. */
   #baselineOutOfReach = false;
-  readonly #startRequests: number;
+  /** Requests this run sent, counted per request rather than from the client's total, so runs sharing a client do not count each other's. */
+  #sent = 0;
   readonly #memo = new Map<string, Promise<unknown>>();
   readonly onProgress: OnProgress | undefined;
   readonly signal: AbortSignal | undefined;
@@ -47,12 +48,14 @@ export class WorkflowRun {
     const clock = asOf ?? new Date();
     this.asOfMs = instantMs(clock);
     this.asOfIso = instantIso(clock);
-    this.#startRequests = client.requestCount;
     this.onProgress = options.onProgress;
     this.signal = options.signal;
     this.requestOptions = {
       signal: options.signal,
       ...(options.cache === undefined ? {} : { cache: options.cache }),
+      onRequest: () => {
+        this.#sent++;
+      },
       onWait: (w) =>
         this.onProgress?.({
           workflow: this.workflow,
@@ -65,7 +68,7 @@ export class WorkflowRun {
   }
 
   get requests(): number {
-    return this.client.requestCount - this.#startRequests;
+    return this.#sent;
   }
 
   /** A page callback that reports fetch progress for `resource`. */

@@ -128,3 +128,18 @@ describe("cost formulas in the descriptions (legacy API)", () => {
     expect(await cost("program_health", { project_id: project.id })).toBe(expected);
   });
 });
+
+describe("request counts of runs that share a client", () => {
+  it("count each run's own requests, summing to what the sandbox saw", async () => {
+    const h = sandbox();
+    const client = h.newClient();
+    h.sandbox.resetRequests();
+    const [a, b] = await Promise.all([
+      getWorkflow("underperforming_creators").run(client, { project_id: project.id, as_of: asOf }),
+      getWorkflow("program_health").run(client, { project_id: project.id, as_of: asOf }),
+    ]);
+    expect(a.meta.request_count).toBe(pages(creatorCount) + pages(videoCount));
+    expect(a.meta.request_count + b.meta.request_count).toBe(h.sandbox.requests().total);
+    expect(client.requestCount).toBe(h.sandbox.requests().total);
+  });
+});
