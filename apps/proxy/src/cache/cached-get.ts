@@ -1,0 +1,154 @@
+/**
+ * A GET through the cache, the way nginx's `proxy_cache` with `proxy_cache_lock` and
+ * `proxy_cache_use_stale` (or Varnish's grace) would do it, on core's `ResponseCache`:
+ *
+ * - fresh entry → answered from its bytes, nothing sent (`hit`);
+ * - stale, within the family's revalidate window → answered stale at once, refreshed in the background
+ *   (`hit; stale; fwd=stale`, stale-while-revalidate);
+ * - stale past it, or missing → sent upstream, once for every concurrent caller with the same key
+ *   (core's in-process coalescing, then the store's lock across processes), and stored if it is a 200
+ *   JSON envelope (`fwd=miss; stored`);
+ * - upstream failing (5xx, 429, timeout, no connection) or this key's budget spent while a stale entry
+ *   exists → the stale entry (`hit; stale; detail=stale-if-error` / `rate-limited`).
+ *
+ * Keys are core's `cacheKey` of the upstream URL and the caller's credential, and bodies are stored as
+ * received, so core's client on the same store (the derived routes) reads these entries and vice versa.
+ * A broken store never fails a request upstream can answer: its errors count as misses.
+ * @module
+ */
+import { type CacheEntry, type CacheLookup, type ResponseCache, routeFamily } from "@goatkit/core";
+import type { Upstream } from "../upstream/upstream.js";
+import type { BackgroundTasks } from "./background.js";
+import type { CacheStatusParts, ForwardReason } from "./cache-status.js";
+import { entryResponse } from "./entry-response.js";
+import { type Forwarded, forwardedResponse } from "./forwarded-response.js";
+import type { RevalidateWindows } from "./revalidate-window.js";
+import { storableData } from "./storable.js";
+import { type StoreLockOptions, underStoreLock } from "./store-lock.js";
+
+export interface CachedGetDeps {
+  cache: ResponseCache;
+  upstream: Upstream;
+  revalidate: RevalidateWindows;
+  /** Longest pacing wait before a miss is answered 429. */
+  maxWaitMs: number;
+  lock: StoreLockOptions;
+  background: BackgroundTasks;
+  now: () => number;
+}
+
+export interface CachedGetRequest {
+  /** The upstream URL. */
+  url: string;
+  /** Headers to send upstream (already filtered). */
+  headers: Headers;
+  credential: string;
+  /** The caller's `Cache-Control`: `no-cache` skips the lookup (the answer is still stored). */
+  noCache?: boolean;
+}
+
+/** What one upstream trip produced, shared by every caller that joined it. */
+type Fetched = Forwarded | { kind: "entry"; entry: CacheEntry };
+
+export async function cachedGet(deps: CachedGetDeps, request: CachedGetRequest): Promise<Response> {
+  const { cache, now } = deps;
+  const key = cache.key("GET", request.url, request.credential);
+  let fwd: ForwardReason = request.noCache ? "request" : "miss";
+
+  if (!request.noCache) {
+    const found = await lookup(cache, key);
+    if (found.state === "fresh") return entryResponse(found.entry, now(), { hit: true });
+    if (found.state === "stale") {
+      fwd = "stale";
+      const { entry } = found;
+      const family = routeFamily(new URL(request.url).pathname);
+      const revalidateUntil = Math.min(entry.freshUntil + deps.revalidate[family], entry.staleUntil);
+      if (now() < revalidateUntil) {
+        refreshInBackground(deps, request, key);
+        return entryResponse(entry, now(), staleStatus("stale-while-revalidate", "stale"));
+      }
+      // Stale now beats fresh later: a spent budget is not waited for while there is something to serve.
+      if (deps.upstream.pacer.waitMs(request.credential) > 0) {
+        return entryResponse(entry, now(), staleStatus("rate-limited"));
+      }
+    }
+  }
+
+  const { value, joined } = await cache.coalesce(flightKey(key), () =>
+    fetchAndStore(deps, request, key, deps.maxWaitMs),
+  );
+  if (value.kind === "entry") return entryResponse(value.entry, now(), { hit: true, collapsed: joined });
+  if (fallsBackToStale(value)) {
+    // Looked up again: the entry may have been refreshed, or have expired, while the request ran.
+    const fallback = await lookup(cache, key);
+    if (fallback.state !== "miss") {
+      const status =
+        value.kind === "throttled"
+          ? staleStatus("rate-limited")
+          : staleStatus("stale-if-error", fwd, value.kind === "response" ? value.response.status : undefined);
+      return entryResponse(fallback.entry, now(), fallback.state === "fresh" ? { hit: true } : status);
+    }
+  }
+  return forwardedResponse(value, { fwd, collapsed: joined });
+}
+
+/** Sends the request (under the store's lock) and stores a storable answer. Never rejects. */
+async function fetchAndStore(
+  deps: CachedGetDeps,
+  request: CachedGetRequest,
+  key: string,
+  maxWaitMs: number,
+): Promise<Fetched> {
+  const { cache } = deps;
+  const probe = async (): Promise<Fetched | undefined> => {
+    const found = await cache.lookup(key);
+    return found.state === "fresh" ? { kind: "entry", entry: found.entry } : undefined;
+  };
+  return underStoreLock(cache.store, key, deps.lock, probe, async () => {
+    const since = cache.mark();
+    const exchange = await deps.upstream.exchange(
+      { method: "GET", url: request.url, headers: request.headers },
+      request.credential,
+      maxWaitMs,
+    );
+    if (exchange.kind !== "response") return exchange;
+    const storable = storableData(exchange.response);
+    let stored = false;
+    if (storable) {
+      const body = exchange.response.body;
+      stored = await cache
+        .save(key, { url: request.url, body, data: storable.data }, since)
+        .then((entry) => entry !== undefined)
+        .catch(() => false);
+    }
+    return { kind: "response", response: exchange.response, stored };
+  });
+}
+
+/** Stale-while-revalidate: refresh without making anyone wait, and only if the budget allows it now. */
+function refreshInBackground(deps: CachedGetDeps, request: CachedGetRequest, key: string): void {
+  deps.background.run(() => deps.cache.coalesce(flightKey(key), () => fetchAndStore(deps, request, key, 0)));
+}
+
+function fallsBackToStale(value: Fetched): boolean {
+  if (value.kind === "throttled" || value.kind === "failed") return true;
+  return value.kind === "response" && (value.response.status >= 500 || value.response.status === 429);
+}
+
+function staleStatus(detail: string, fwd?: ForwardReason, fwdStatus?: number): CacheStatusParts {
+  return { hit: true, stale: true, ...(fwd ? { fwd } : {}), ...(fwdStatus ? { fwdStatus } : {}), detail };
+}
+
+async function lookup(cache: ResponseCache, key: string): Promise<CacheLookup> {
+  try {
+    return await cache.lookup(key);
+  } catch {
+    return { state: "miss" };
+  }
+}
+
+// Core's client coalesces on the bare key with flights of another shape; this namespace keeps the two
+// apart in the ResponseCache they share (its invalidation still detaches both).
+function flightKey(key: string): string {
+  return `goatkit-proxy\u0000${key}`;
+}

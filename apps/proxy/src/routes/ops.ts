@@ -1,0 +1,71 @@
+/**
+ * Operations endpoints, outside the API's namespace: `/healthz` says the process is up (for a supervisor
+ * restarting it), `/readyz` says it can serve (its store answers and upstream is reachable; for a load
+ * balancer routing to it). The upstream probe is remembered for a few seconds, so a probe every second
+ * does not become a request every second.
+ * @module
+ */
+import type { CacheStore } from "@goatkit/core";
+import { Hono } from "hono";
+import { type ProbeResult, probeUpstream } from "../upstream/probe.js";
+
+export interface OpsOptions {
+  store: CacheStore;
+  upstream: string;
+  fetch: typeof globalThis.fetch;
+  /** How long an upstream probe result is reused. Default 5 000 ms. */
+  probeTtlMs?: number;
+}
+
+const STORE_PROBE_KEY = "goatkit-proxy readyz probe";
+
+export function opsRoutes(options: OpsOptions): Hono {
+  const app = new Hono();
+  const probeTtlMs = options.probeTtlMs ?? 5_000;
+  let lastProbe: { at: number; result: Promise<ProbeResult> } | undefined;
+
+  const upstreamProbe = (): Promise<ProbeResult> => {
+    const now = performance.now();
+    if (!lastProbe || now - lastProbe.at > probeTtlMs) {
+      lastProbe = {
+        at: now,
+        result: probeUpstream(options.upstream, { fetch: options.fetch, timeoutMs: 3_000 }),
+      };
+    }
+    return lastProbe.result;
+  };
+
+  app.get("/healthz", (c) => c.json({ data: { status: "ok" }, error: null, meta: null }));
+
+  app.get("/readyz", async (c) => {
+    const [store, upstream] = await Promise.all([storeCheck(options.store), upstreamProbe()]);
+    const ready = store === "ok" && upstream.reachable;
+    const data = {
+      status: ready ? "ready" : "not_ready",
+      store,
+      upstream: upstream.reachable ? "ok" : `unreachable: ${upstream.reason}`,
+    };
+    if (ready) return c.json({ data, error: null, meta: null });
+    const problems = [store === "ok" ? "" : `store: ${store}`, upstream.reachable ? "" : data.upstream];
+    return c.json(
+      { data, error: `Not ready (${problems.filter(Boolean).join("; ")})`, meta: { code: "not_ready" } },
+      503,
+    );
+  });
+
+  return app;
+}
+
+async function storeCheck(store: CacheStore): Promise<string> {
+  try {
+    await Promise.race([
+      store.get(STORE_PROBE_KEY),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error("no answer within 2000 ms")), 2_000).unref(),
+      ),
+    ]);
+    return "ok";
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * The proxy put together: `createProxy()` composes the Hono app (HTTP hardening from `@goatkit/server`,
+ * operations endpoints, the pass-through API, the derived workflow routes) around one `ResponseCache`
+ * and one upstream pacer, so every route shares entries and budget. `startProxy()` serves it.
+ * @module
+ */
+import { ResponseCache } from "@goatkit/core";
+import {
+  apiEnvelope,
+  bodyLimits,
+  errorHandler,
+  hostGuard,
+  isLoopbackHost,
+  type ListenAddress,
+  routeNotFound,
+  serve,
+} from "@goatkit/server";
+import { Hono, type MiddlewareHandler } from "hono";
+import { BackgroundTasks } from "./cache/background.js";
+import { type ProxyOptions, type ResolvedProxyOptions, resolveProxyOptions } from "./config.js";
+import { derivedRoutes } from "./routes/derived.js";
+import { opsRoutes } from "./routes/ops.js";
+import { API_PREFIX, mountPassThrough } from "./routes/pass-through.js";
+import { PACED_IN_FETCH, pacedFetch } from "./upstream/paced-fetch.js";
+import { UpstreamPacer } from "./upstream/pacer.js";
+import { Upstream } from "./upstream/upstream.js";
+
+/** The composed proxy, in process (no port): `app.request()` / `app.fetch` serve it. */
+export interface ProxyApp {
+  app: Hono;
+  /** Shared by every route: core's client on it (derived routes) finds what pass-through stored. */
+  cache: ResponseCache;
+  upstream: Upstream;
+  options: ResolvedProxyOptions;
+  /** Resolves once background refreshes started so far have finished. */
+  idle(): Promise<void>;
+}
+
+export interface ProxyInternals {
+  /** The bound address once listening (Host checks); undefined in process. */
+  listening?: () => ListenAddress | undefined;
+}
+
+/** Where the derived workflow routes are mounted. */
+export const DERIVED_PREFIX = "/goatkit/v1";
+
+/**
+ * @example
+ * const proxy = createProxy({ upstream: sandbox.url, rateLimit: false });
+ * const res = await proxy.app.request("/api/v1/projects", { headers: { authorization: `Bearer ${key}` } });
+ * res.headers.get("cache-status"); // "goatkit; fwd=miss; stored"
+ */
+export function createProxy(options: ProxyOptions = {}, internals: ProxyInternals = {}): ProxyApp {
+  const config = resolveProxyOptions(options);
+  const cache = new ResponseCache({ store: config.store, policy: config.policy, now: config.now });
+  const pacer = new UpstreamPacer(config.rateLimit);
+  const upstream = new Upstream({
+    base: config.upstream,
+    pacer,
+    fetch: config.fetch,
+    timeoutMs: config.upstreamTimeoutMs,
+    maxBytes: config.maxUpstreamBytes,
+  });
+  const background = new BackgroundTasks(config.onError);
+
+  const app = new Hono();
+  app.onError(errorHandler({ formatError: apiEnvelope, onError: config.onError }));
+  app.notFound(routeNotFound({ app, formatError: apiEnvelope }));
+  app.use(
+    "*",
+    loopbackHostCheck(internals.listening ?? (() => undefined), config.allowedHosts),
+    bodyLimits({ formatError: apiEnvelope, maxBytes: config.maxBodyBytes, maxDepth: config.maxJsonDepth }),
+  );
+  app.route("/", opsRoutes({ store: config.store, upstream: config.upstream, fetch: config.fetch }));
+  mountPassThrough(app, {
+    cache,
+    upstream,
+    revalidate: config.revalidate,
+    maxWaitMs: config.maxWaitMs,
+    // A holder that crashed blocks the others no longer than one upstream exchange could take.
+    lock: {
+      ttlMs: config.upstreamTimeoutMs + config.maxWaitMs,
+      waitMs: config.upstreamTimeoutMs + config.maxWaitMs,
+    },
+    background,
+    now: config.now,
+  });
+  app.route(
+    DERIVED_PREFIX,
+    derivedRoutes({
+      upstream: config.upstream,
+      cache,
+      // Paced in `fetch` instead, by the key each request carries, under the pass-through budget:
+      // core's own per-key limiter would be a second budget beside it.
+      rateLimiter: PACED_IN_FETCH,
+      fetch: pacedFetch({ pacer, maxWaitMs: config.maxWaitMs, fetch: config.fetch }),
+    }),
+  );
+
+  return { app, cache, upstream, options: config, idle: () => background.idle() };
+}
+
+/**
+ * The Host check against DNS rebinding, while bound to loopback: every legitimate local client then says
+ * `localhost`/`127.0.0.1`/`[::1]`, and a foreign name means a hostile page re-pointed its name at us
+ * (with the caller's browser, it could read cached answers). Bound beyond loopback, clients use names the
+ * proxy cannot know, and every cached answer needs its key anyway. In process there is no network.
+ */
+function loopbackHostCheck(
+  listening: () => ListenAddress | undefined,
+  allowedHosts: readonly string[],
+): MiddlewareHandler {
+  const guard = hostGuard({ formatError: apiEnvelope, allowedHosts, listening, checkOrigin: false });
+  return (c, next) => {
+    const at = listening();
+    return at && isLoopbackHost(at.host) ? guard(c, next) : next();
+  };
+}
+
+export interface StartProxyOptions extends ProxyOptions {
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number | undefined;
+  /** Interface to bind. Default 127.0.0.1. */
+  host?: string | undefined;
+}
+
+export interface RunningProxy extends ProxyApp {
+  /** The proxy's API base, e.g. `http://127.0.0.1:4020/api/v1`: give it to any client as its base URL. */
+  url: string;
+  /** Scheme, host and port. */
+  origin: string;
+  host: string;
+  port: number;
+  /** Stops listening and closes every connection; waits for background refreshes. Not the store. */
+  close(): Promise<void>;
+}
+
+/** Thrown when the port is taken, with a message fit for a terminal. */
+export class PortInUseError extends Error {
+  constructor(
+    readonly port: number,
+    readonly host: string,
+  ) {
+    super(`Port ${port} on ${host} is already in use. Pick another with --port, or --port 0 for a free one.`);
+    this.name = "PortInUseError";
+  }
+}
+
+/**
+ * @example
+ * const proxy = await startProxy({ upstream: sandbox.url, store: new SqliteStore("./cache.sqlite") });
+ * // … clients use proxy.url as their base URL
+ * await proxy.close();
+ */
+export async function startProxy(options: StartProxyOptions = {}): Promise<RunningProxy> {
+  const host = options.host ?? "127.0.0.1";
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new TypeError(`port must be 0–65535, got ${port}`);
+  let listening: ListenAddress | undefined;
+  const proxy = createProxy(options, { listening: () => listening });
+  const server = await serve({
+    fetch: proxy.app.fetch,
+    formatError: apiEnvelope,
+    host,
+    port,
+    onError: proxy.options.onError,
+  }).catch((err: NodeJS.ErrnoException) => {
+    throw err.code === "EADDRINUSE" ? new PortInUseError(port, host) : err;
+  });
+  listening = { host, port: server.port };
+  return {
+    ...proxy,
+    url: `${server.origin}${API_PREFIX}`,
+    origin: server.origin,
+    host,
+    port: server.port,
+    close: async () => {
+      await server.close();
+      await proxy.idle();
+    },
+  };
+}
