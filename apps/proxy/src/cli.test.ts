@@ -2,67 +2,12 @@
  * The CLI as a user runs it: spawned, read what it prints, call the printed URL with the printed key.
  * Usage errors are one line and exit code 2; an unreachable upstream or store is exit code 3.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { cliRunner } from "@goatkit/core-test-helpers/spawn-cli.js";
+import { describe, expect, it } from "vitest";
 
 const pkg = fileURLToPath(new URL("..", import.meta.url));
-const children: ChildProcess[] = [];
-afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
-});
-
-function run(args: string[]) {
-  const child = spawn(
-    process.execPath,
-    ["--conditions=@goatkit/source", "--import", "tsx", "src/cli.ts", ...args],
-    {
-      cwd: pkg,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  children.push(child);
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (d) => {
-    stdout += d;
-  });
-  child.stderr!.on("data", (d) => {
-    stderr += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const output = (pattern: RegExp, timeoutMs = 20_000) =>
-    new Promise<RegExpMatchArray>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`timed out waiting for ${pattern}; got:\n${stdout}\n${stderr}`)),
-        timeoutMs,
-      );
-      const check = () => {
-        const m = stdout.match(pattern);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m);
-        }
-      };
-      check();
-      child.stdout!.on("data", check);
-      child.on("exit", () => {
-        clearTimeout(timer);
-        reject(new Error(`exited early; stdout:\n${stdout}\nstderr:\n${stderr}`));
-      });
-    });
-  return {
-    child,
-    exited,
-    output,
-    get stdout() {
-      return stdout;
-    },
-    get stderr() {
-      return stderr;
-    },
-  };
-}
+const run = cliRunner(pkg);
 
 describe("goatkit-proxy CLI", () => {
   it("--demo: prints the URL, the demo key and a curl; the curl goes miss then hit; Ctrl-C exits 0", async () => {

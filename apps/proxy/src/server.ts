@@ -124,6 +124,9 @@ export interface StartProxyOptions extends ProxyOptions {
   host?: string | undefined;
 }
 
+/** A taken port: `serve()` rejects with it (re-exported so callers need not depend on @goatkit/server). */
+export { PortInUseError } from "@goatkit/server";
+
 export interface RunningProxy extends ProxyApp {
   /** The proxy's API base, e.g. `http://127.0.0.1:4020/api/v1`: give it to any client as its base URL. */
   url: string;
@@ -133,17 +136,6 @@ export interface RunningProxy extends ProxyApp {
   port: number;
   /** Stops listening and closes every connection; waits for background refreshes. Not the store. */
   close(): Promise<void>;
-}
-
-/** Thrown when the port is taken, with a message fit for a terminal. */
-export class PortInUseError extends Error {
-  constructor(
-    readonly port: number,
-    readonly host: string,
-  ) {
-    super(`Port ${port} on ${host} is already in use. Pick another with --port, or --port 0 for a free one.`);
-    this.name = "PortInUseError";
-  }
 }
 
 /**
@@ -165,8 +157,6 @@ export async function startProxy(options: StartProxyOptions = {}): Promise<Runni
     host,
     port,
     onError: proxy.options.onError,
-  }).catch((err: NodeJS.ErrnoException) => {
-    throw err.code === "EADDRINUSE" ? new PortInUseError(port, host) : err;
   });
   listening = { host, port: server.port };
   return {

@@ -32,6 +32,9 @@ export interface StartOptions extends SandboxOptions {
   maxHeaderSize?: number;
 }
 
+/** A taken port: `serve()` rejects with it (re-exported so callers need not depend on @goatkit/server). */
+export { PortInUseError } from "@goatkit/server";
+
 export interface RunningSandbox {
   /** API base URL, e.g. `http://127.0.0.1:54321/api/v1`. */
   url: string;
@@ -45,17 +48,6 @@ export interface RunningSandbox {
   resetRequests(): void;
   setFaults(faults: FaultInput): FaultSettings;
   stop(): Promise<void>;
-}
-
-/** Thrown when the port is taken, with a message fit for a terminal. */
-export class PortInUseError extends Error {
-  constructor(
-    readonly port: number,
-    readonly host: string,
-  ) {
-    super(`Port ${port} on ${host} is already in use. Pick another with --port, or --port 0 for a free one.`);
-    this.name = "PortInUseError";
-  }
 }
 
 /** Why `startSandbox` refuses to bind `host` without an operator token (null when it may). */
@@ -92,8 +84,6 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
     onError: (err) => {
       if (logErrors) console.error("[goatkit-sandbox] unexpected error:", err);
     },
-  }).catch((err: NodeJS.ErrnoException) => {
-    throw err.code === "EADDRINUSE" ? new PortInUseError(port, host) : err;
   });
   listening = { host, port: server.port };
 

@@ -48,6 +48,7 @@ export {
   DEFAULT_HEADERS_TIMEOUT_MS,
   DEFAULT_REQUEST_TIMEOUT_MS,
   type FetchHandler,
+  PortInUseError,
   type RunningServer,
   type ServeOptions,
   serve,

@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { errorHandler } from "./error-handler.js";
 import { apiEnvelope } from "./format-error.js";
-import { type RunningServer, serve } from "./serve.js";
+import { PortInUseError, type RunningServer, serve } from "./serve.js";
 import { rawRequest, serveApp } from "./test-helpers/http.js";
 
 let server: RunningServer;
@@ -178,12 +178,25 @@ describe("serve: disconnects and errors", () => {
     });
     expect(s.origin).toBe(`http://127.0.0.1:${s.port}`);
     expect(await (await fetch(`${s.origin}/`, { keepalive: true })).text()).toBe("hi");
-    await expect(serve({ fetch: new Hono().fetch, formatError: apiEnvelope, port: s.port })).rejects.toThrow(
-      /EADDRINUSE/,
-    );
+    await expect(
+      serve({ fetch: new Hono().fetch, formatError: apiEnvelope, port: s.port }),
+    ).rejects.toMatchObject({ name: "PortInUseError", code: "EADDRINUSE" });
     const t = performance.now();
     await s.close();
     expect(performance.now() - t).toBeLessThan(1000);
     await expect(fetch(`${s.origin}/`)).rejects.toThrow();
+  });
+});
+
+describe("serve: listening", () => {
+  it("a taken port rejects with a PortInUseError that says what to do", async () => {
+    const err = await serve({
+      fetch: () => new Response("x"),
+      formatError: apiEnvelope,
+      port: server.port,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PortInUseError);
+    expect((err as PortInUseError).port).toBe(server.port);
+    expect((err as Error).message).toMatch(/already in use.*--port 0/);
   });
 });

@@ -98,7 +98,24 @@ export function createServer(options: CreateServerOptions): Server {
   return server;
 }
 
-/** {@link createServer}, listening. Rejects with the listen error (e.g. `EADDRINUSE`). */
+/** Thrown by {@link serve} when the port is taken, with a message fit for a terminal. */
+export class PortInUseError extends Error {
+  /** Node's code, kept so code that checked the raw listen error still recognises it. */
+  readonly code = "EADDRINUSE";
+  constructor(
+    readonly port: number,
+    readonly host: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `Port ${port} on ${host} is already in use. Pick another with --port, or --port 0 for a free one.`,
+      options,
+    );
+    this.name = "PortInUseError";
+  }
+}
+
+/** {@link createServer}, listening. Rejects with a {@link PortInUseError} for a taken port, else the listen error. */
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? 0;
@@ -107,9 +124,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   }
   const server = createServer(options);
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    const onError = (err: NodeJS.ErrnoException) =>
+      reject(err.code === "EADDRINUSE" ? new PortInUseError(port, host, { cause: err }) : err);
+    server.once("error", onError);
     server.listen(port, host, () => {
-      server.off("error", reject);
+      server.off("error", onError);
       resolve();
     });
   });

@@ -4,7 +4,7 @@
  * many requests (per-key rate, daily quota) are off. Not shipped (excluded from the build).
  */
 import { type RunningSandbox, startSandbox } from "../server.js";
-import { NOW } from "./sandbox.js";
+import { NOW, readResponse } from "./sandbox.js";
 
 export interface HttpResponse {
   status: number;
@@ -31,14 +31,7 @@ export async function httpSandbox(): Promise<HttpSandbox> {
       headers,
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
-    const text = await res.text();
-    let json: unknown = null;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = null;
-    }
-    return { status: res.status, text, json };
+    return readResponse(res);
   };
   return { sandbox, call, get: (path) => call("GET", path), stop: () => sandbox.stop() };
 }

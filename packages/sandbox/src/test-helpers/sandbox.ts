@@ -45,14 +45,7 @@ export function testSandbox(options: SandboxOptions = {}): TestSandbox {
       headers,
       body,
     });
-    const text = await res.text();
-    let json: unknown = null;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = null;
-    }
-    return { status: res.status, headers: res.headers, text, json };
+    return readResponse(res);
   };
   return {
     ...sb,
@@ -64,6 +57,18 @@ export function testSandbox(options: SandboxOptions = {}): TestSandbox {
 }
 
 /** The first record of a kind in an org, for tests that need "some creator of org A". */
+/** A response's status, headers, text, and its JSON (`null` when the body is not JSON). */
+export async function readResponse(res: Response): Promise<TestResponse> {
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = null;
+  }
+  return { status: res.status, headers: res.headers, text, json };
+}
+
 export function firstOf<T>(items: Iterable<T>, predicate: (item: T) => boolean): T {
   for (const item of items) if (predicate(item)) return item;
   throw new Error("fixture not found");
