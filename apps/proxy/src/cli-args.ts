@@ -10,6 +10,7 @@ import { parseHost } from "@goatkit/server";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { type CacheSpec, parseCacheSpec } from "./cache/open-store.js";
 import { normaliseUpstream, type ProxyOptions } from "./config.js";
+import { LOG_LEVELS, type LogLevel } from "./observability/logger.js";
 
 /** `--cache` when none is given: a file beside where the proxy runs, so a restart keeps the cache. */
 export const DEFAULT_CACHE = "sqlite:./goatkit-proxy-cache.sqlite";
@@ -35,6 +36,13 @@ export interface CliFlags {
   stale?: PerFamily;
   revalidate?: PerFamily;
   allowedHost?: string[];
+  logLevel: LogLevel;
+  /** `--no-access-log` makes it false. */
+  accessLog: boolean;
+  shutdownTimeout: number;
+  drainDelay: number;
+  /** Team gateway mode: the tokens file (the team key comes from TRACKAGOAT_API_KEY, never a flag). */
+  tokens?: string;
 }
 
 const integer = (name: string, min: number, max: number) => (value: string) => {
@@ -182,9 +190,41 @@ export function cliProgram(): Command {
         "another Host name to answer to on loopback (repeatable)",
       ).argParser(allowedHost),
     )
+    .addOption(
+      new Option(
+        "--tokens <file>",
+        "team gateway: teammates send proxy tokens from this file; the team key comes from TRACKAGOAT_API_KEY",
+      ),
+    )
+    .addOption(
+      new Option("--log-level <level>", "JSON log lines on stdout from this level up")
+        .choices(LOG_LEVELS)
+        .default("info"),
+    )
+    .addOption(new Option("--no-access-log", "no log line per request (errors and lifecycle still log)"))
+    .addOption(
+      new Option(
+        "--shutdown-timeout <seconds>",
+        "on SIGTERM/SIGINT, how long requests in flight may take to finish before they are cut",
+      )
+        .default(10)
+        .argParser(seconds("--shutdown-timeout")),
+    )
+    .addOption(
+      new Option(
+        "--drain-delay <seconds>",
+        "on SIGTERM/SIGINT, keep serving this long with /readyz answering 503 before no longer accepting (behind a load balancer)",
+      )
+        .default(0)
+        .argParser(seconds("--drain-delay")),
+    )
     .addHelpText(
       "after",
-      "\nRoute families: lists, stats, analytics, schema (defaults: core's freshness policy).\nExit codes: 0 ok, 2 usage, 3 upstream or cache store unreachable at start (1: port in use).",
+      "\nRoute families: lists, stats, analytics, schema (defaults: core's freshness policy).\nExit codes: 0 ok, 2 usage, 3 upstream or cache store unreachable at start (1: port in use; 130: a second signal during shutdown).",
+    )
+    .addHelpText(
+      "after",
+      "Team gateway tokens: goatkit-proxy tokens add|revoke|list (see goatkit-proxy tokens --help).",
     )
     .configureOutput({
       outputError: (str, write) => write(`${str.trimEnd()} (see goatkit-proxy --help)\n`),

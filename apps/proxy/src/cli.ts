@@ -3,14 +3,19 @@
  * `goatkit-proxy`: the proxy in a terminal. Opens the cache store, checks that upstream answers, serves,
  * and prints where and how to try it; with `--demo`, in front of an embedded sandbox with its demo key.
  * Exit codes: 2 for a usage error (one line, no stack trace), 3 when the store cannot be opened or
- * upstream cannot be reached at start, 1 for a taken port; Ctrl-C closes everything and exits 0.
+ * upstream cannot be reached at start, 1 for a taken port. SIGTERM or Ctrl-C shuts down gracefully
+ * (`shutdown.ts`) and exits 0; a second one exits 130 at once. After the banner, stdout is JSON log lines.
  */
 import type { CacheStore } from "@goatkit/core";
 import { type RunningSandbox, SANDBOX_KEYS, startSandbox } from "@goatkit/sandbox";
 import { CommanderError } from "commander";
 import { describeCacheSpec, openStore } from "./cache/open-store.js";
 import { type CliFlags, cacheSpecOf, cliProgram, toProxyOptions, usageProblem } from "./cli-args.js";
+import { gatewayBanner, gatewayFromCli } from "./gateway/gateway-cli.js";
+import { runTokensCli } from "./gateway/tokens-cli.js";
+import { createLogger } from "./observability/logger.js";
 import { DERIVED_PREFIX, PortInUseError, type RunningProxy, startProxy } from "./server.js";
+import { onShutdownSignals, shutdownGracefully } from "./shutdown.js";
 import { probeUpstream } from "./upstream/probe.js";
 
 const EXIT_USAGE = 2;
@@ -22,6 +27,8 @@ function fail(code: number, message: string): never {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // `goatkit-proxy tokens add|revoke|list`: the team gateway's tokens file, a program of its own.
+  if (argv[2] === "tokens") process.exit(await runTokensCli(argv.slice(3)));
   const cmd = cliProgram();
   try {
     cmd.parse(argv);
@@ -38,6 +45,13 @@ async function main(argv: string[]): Promise<void> {
   const problem = usageProblem(flags);
   if (problem) fail(EXIT_USAGE, problem);
   const options = toProxyOptions(flags);
+  let createdTokensFile = false;
+  if (flags.tokens !== undefined) {
+    const setup = await gatewayFromCli(flags.tokens, { demo: flags.demo, env: process.env });
+    if (!setup.ok) fail(setup.exitCode, setup.problem);
+    options.gateway = setup.gateway;
+    createdTokensFile = setup.createdFile;
+  }
 
   const spec = cacheSpecOf(flags);
   let store: CacheStore;
@@ -66,9 +80,16 @@ async function main(argv: string[]): Promise<void> {
     );
   }
 
+  const logger = createLogger({ level: flags.logLevel });
   let proxy: RunningProxy;
   try {
-    proxy = await startProxy({ ...options, store });
+    proxy = await startProxy({
+      ...options,
+      store,
+      logger,
+      accessLog: flags.accessLog,
+      metrics: { processMetrics: true },
+    });
   } catch (err) {
     await sandbox?.stop();
     if (err instanceof PortInUseError) fail(1, err.message);
@@ -78,20 +99,28 @@ async function main(argv: string[]): Promise<void> {
   const pacing =
     options.rateLimit === false
       ? "no upstream pacing"
-      : `upstream paced at ${options.rateLimit?.requests}/min per key`;
-  const key = sandbox ? SANDBOX_KEYS.readWrite : "<your trackagoat key>";
+      : `upstream paced at ${options.rateLimit?.requests}/min ${options.gateway ? "for the team key" : "per key"}`;
+  const key = options.gateway
+    ? "<your proxy token>"
+    : sandbox
+      ? SANDBOX_KEYS.readWrite
+      : "<your trackagoat key>";
   const lines = [
-    `goatkit-proxy  pass-through · cache ${describeCacheSpec(spec)} · ${pacing}`,
+    `goatkit-proxy  ${options.gateway ? "team gateway" : "pass-through"} · cache ${describeCacheSpec(spec)} · ${pacing}`,
     "",
     `API:       ${proxy.url}  →  ${upstream}`,
     `Derived:   ${proxy.origin}${DERIVED_PREFIX}/openapi.json`,
     `Health:    ${proxy.origin}/healthz · ${proxy.origin}/readyz`,
+    `Metrics:   ${proxy.origin}/metrics  (Prometheus; logs: JSON lines below)`,
     ...(sandbox
       ? [
           "",
           `Demo:      embedded sandbox at ${sandbox.url} (seed ${flags.seed ?? 42}, scale ${flags.scale ?? "small"})`,
-          `Demo key:  ${SANDBOX_KEYS.readWrite}  (org A, read+write)`,
+          ...(options.gateway ? [] : [`Demo key:  ${SANDBOX_KEYS.readWrite}  (org A, read+write)`]),
         ]
+      : []),
+    ...(flags.tokens !== undefined
+      ? ["", ...gatewayBanner(flags.tokens, { demo: flags.demo, createdFile: createdTokensFile })]
       : []),
     "",
     "Try (twice: Cache-Status goes from fwd=miss to hit):",
@@ -100,20 +129,24 @@ async function main(argv: string[]): Promise<void> {
     "Ctrl-C to stop",
   ];
   console.log(lines.join("\n"));
+  logger.info({ url: proxy.url, upstream, cache: describeCacheSpec(spec) }, "listening");
 
-  let closing = false;
-  const shutdown = () => {
-    if (closing) return;
-    closing = true;
-    void (async () => {
-      await proxy.close().catch(() => {});
-      await store.close?.().catch(() => {});
-      await sandbox?.stop().catch(() => {});
-      process.exit(0);
-    })();
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  const running = proxy;
+  onShutdownSignals(logger, (signal) =>
+    shutdownGracefully(
+      {
+        proxy: running,
+        logger,
+        timeoutMs: flags.shutdownTimeout * 1000,
+        delayMs: flags.drainDelay * 1000,
+        closers: [
+          { name: "cache store", close: async () => store.close?.() },
+          ...(sandbox ? [{ name: "demo sandbox", close: () => sandbox.stop() }] : []),
+        ],
+      },
+      signal,
+    ),
+  );
 }
 
 main(process.argv).catch((err: unknown) => {

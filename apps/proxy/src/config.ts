@@ -14,7 +14,13 @@ import {
   resolveFreshnessPolicy,
 } from "@goatkit/core";
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_JSON_DEPTH, parseHost } from "@goatkit/server";
+import type { Logger } from "pino";
 import { type RevalidateWindows, resolveRevalidateWindows } from "./cache/revalidate-window.js";
+import {
+  type GatewayOptions,
+  type ResolvedGatewayOptions,
+  resolveGatewayOptions,
+} from "./gateway/options.js";
 
 export interface ProxyOptions {
   /** Upstream API base URL, ending in its version segment. Default: the real API. */
@@ -43,8 +49,25 @@ export interface ProxyOptions {
   fetch?: typeof globalThis.fetch | undefined;
   /** Epoch-ms clock for freshness. Default `Date.now`. */
   now?: (() => number) | undefined;
-  /** Where unexpected errors go. Default `console.error`. */
+  /** Where unexpected errors go. Default: the logger's `error`, or `console.error` without a logger. */
   onError?: ((err: unknown) => void) | undefined;
+  /**
+   * A pino logger (see `createLogger`) for access-log lines and errors. Default `false`: no access log
+   * in process (the CLI passes one).
+   */
+  logger?: Logger | false | undefined;
+  /** With a logger, one line per request. Default true. */
+  accessLog?: boolean | undefined;
+  /**
+   * Prometheus metrics on the proxy's own registry, served at `GET /metrics`; `processMetrics` adds
+   * prom-client's default process metrics. Default on, without process metrics; `false` for none.
+   */
+  metrics?: boolean | { processMetrics?: boolean | undefined } | undefined;
+  /**
+   * Team gateway mode: callers authenticate with proxy tokens from this tokens file, and every request
+   * goes upstream with the team's key (one cache partition, one budget). Default: pass-through mode.
+   */
+  gateway?: GatewayOptions | undefined;
 }
 
 export interface ResolvedProxyOptions {
@@ -62,6 +85,10 @@ export interface ResolvedProxyOptions {
   fetch: typeof globalThis.fetch;
   now: () => number;
   onError: (err: unknown) => void;
+  logger: Logger | false;
+  accessLog: boolean;
+  metrics: false | { processMetrics: boolean };
+  gateway?: ResolvedGatewayOptions | undefined;
 }
 
 export const DEFAULT_RATE_LIMIT: Readonly<RateLimitOptions> = Object.freeze({
@@ -83,6 +110,12 @@ export function resolveProxyOptions(options: ProxyOptions = {}): ResolvedProxyOp
     positiveInteger(rateLimit.requests, "rateLimit.requests");
     positive(rateLimit.windowMs, "rateLimit.windowMs");
   }
+  const logger = options.logger ?? false;
+  const onError =
+    options.onError ??
+    (logger
+      ? (err: unknown) => logger.error({ err }, "unexpected error")
+      : (err: unknown) => console.error("[goatkit-proxy]", err));
   return {
     upstream: normaliseUpstream(options.upstream ?? DEFAULT_BASE_URL),
     store: options.store ?? new MemoryStore(),
@@ -103,7 +136,14 @@ export function resolveProxyOptions(options: ProxyOptions = {}): ResolvedProxyOp
     allowedHosts: options.allowedHosts ?? [],
     fetch: options.fetch ?? globalThis.fetch,
     now: options.now ?? Date.now,
-    onError: options.onError ?? ((err: unknown) => console.error("[goatkit-proxy]", err)),
+    onError,
+    logger,
+    accessLog: options.accessLog ?? true,
+    metrics:
+      options.metrics === false
+        ? false
+        : { processMetrics: typeof options.metrics === "object" && options.metrics.processMetrics === true },
+    gateway: options.gateway === undefined ? undefined : resolveGatewayOptions(options.gateway, onError),
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * goatkit-proxy, the team's caching gateway to the trackagoat API: pass-through with a per-key cache
  * (core's `ResponseCache` on a memory or SQLite store), coalescing, stale-while-revalidate and
- * stale-if-error, upstream pacing per key, write invalidation, and `Cache-Status` on every answer.
+ * stale-if-error, upstream pacing per key, write invalidation, and `Cache-Status` on every answer; a team
+ * gateway mode (proxy tokens in a hashed file, one team key upstream); Prometheus metrics, pino logs with
+ * secrets redacted, and graceful shutdown.
  * @module
  */
 
@@ -21,6 +23,13 @@ export {
   type ProxyOptions,
   type ResolvedProxyOptions,
 } from "./config.js";
+export type { GatewayOptions } from "./gateway/options.js";
+export { generateToken, hashToken, SCOPES, type Scope } from "./gateway/proxy-token.js";
+export { TokenStore, type TokenStoreOptions } from "./gateway/token-store.js";
+export { TokensFileError } from "./gateway/tokens-file.js";
+export { createLogger, LOG_LEVELS, type LoggerOptions, type LogLevel } from "./observability/logger.js";
+export { NO_METRICS, type ProxyMetrics } from "./observability/metrics.js";
+export { PrometheusMetrics } from "./observability/prometheus.js";
 export {
   createProxy,
   DERIVED_PREFIX,
@@ -30,4 +39,5 @@ export {
   type StartProxyOptions,
   startProxy,
 } from "./server.js";
+export { type ShutdownOptions, type ShutdownReport, shutdownGracefully } from "./shutdown.js";
 export { probeUpstream } from "./upstream/probe.js";

@@ -8,6 +8,7 @@ import { ResponseCache } from "@goatkit/core";
 import {
   apiEnvelope,
   bodyLimits,
+  type CloseOptions,
   errorHandler,
   hostGuard,
   isLoopbackHost,
@@ -18,8 +19,12 @@ import {
 import { Hono, type MiddlewareHandler } from "hono";
 import { BackgroundTasks } from "./cache/background.js";
 import { type ProxyOptions, type ResolvedProxyOptions, resolveProxyOptions } from "./config.js";
+import { gatewayAuth } from "./gateway/gateway-auth.js";
+import { accessLog } from "./observability/access-log.js";
+import { NO_METRICS } from "./observability/metrics.js";
+import { PrometheusMetrics } from "./observability/prometheus.js";
 import { derivedRoutes } from "./routes/derived.js";
-import { opsRoutes } from "./routes/ops.js";
+import { OPS_PATHS, opsRoutes } from "./routes/ops.js";
 import { API_PREFIX, mountPassThrough } from "./routes/pass-through.js";
 import { PACED_IN_FETCH, pacedFetch } from "./upstream/paced-fetch.js";
 import { UpstreamPacer } from "./upstream/pacer.js";
@@ -34,6 +39,11 @@ export interface ProxyApp {
   options: ResolvedProxyOptions;
   /** Resolves once background refreshes started so far have finished. */
   idle(): Promise<void>;
+  /** What `GET /metrics` serves (its `registry` is the proxy's own); undefined with `metrics: false`. */
+  metrics: PrometheusMetrics | undefined;
+  /** A graceful shutdown started: `/readyz` answers 503 from now on. */
+  drain(): void;
+  isDraining(): boolean;
 }
 
 export interface ProxyInternals {
@@ -53,25 +63,53 @@ export const DERIVED_PREFIX = "/goatkit/v1";
 export function createProxy(options: ProxyOptions = {}, internals: ProxyInternals = {}): ProxyApp {
   const config = resolveProxyOptions(options);
   const cache = new ResponseCache({ store: config.store, policy: config.policy, now: config.now });
-  const pacer = new UpstreamPacer(config.rateLimit);
+  const prometheus = config.metrics ? new PrometheusMetrics(config.metrics) : undefined;
+  const metrics = prometheus ?? NO_METRICS;
+  const pacer = new UpstreamPacer(config.rateLimit, undefined, metrics);
+  if (config.rateLimit !== false) metrics.watchPacing(() => pacer.summary()!);
+  let draining = false;
   const upstream = new Upstream({
     base: config.upstream,
     pacer,
     fetch: config.fetch,
     timeoutMs: config.upstreamTimeoutMs,
     maxBytes: config.maxUpstreamBytes,
+    metrics,
   });
   const background = new BackgroundTasks(config.onError);
 
   const app = new Hono();
   app.onError(errorHandler({ formatError: apiEnvelope, onError: config.onError }));
   app.notFound(routeNotFound({ app, formatError: apiEnvelope }));
+  // Outermost, so every answer is timed and logged, refusals included.
+  app.use(
+    "*",
+    accessLog({
+      metrics,
+      logger: config.accessLog && config.logger ? config.logger : undefined,
+      prefixes: { passThrough: API_PREFIX, derived: DERIVED_PREFIX, ops: OPS_PATHS },
+    }),
+  );
   app.use(
     "*",
     loopbackHostCheck(internals.listening ?? (() => undefined), config.allowedHosts),
     bodyLimits({ formatError: apiEnvelope, maxBytes: config.maxBodyBytes, maxDepth: config.maxJsonDepth }),
   );
-  app.route("/", opsRoutes({ store: config.store, upstream: config.upstream, fetch: config.fetch }));
+  app.route(
+    "/",
+    opsRoutes({
+      store: config.store,
+      upstream: config.upstream,
+      fetch: config.fetch,
+      draining: () => draining,
+      metrics: prometheus,
+    }),
+  );
+  // Team gateway: everything registered from here on needs a proxy token (the ops routes above stay
+  // open); the team key replaces it before pass-through and derived routes read Authorization.
+  if (config.gateway) {
+    app.use("*", gatewayAuth({ ...config.gateway, publicPaths: [`${DERIVED_PREFIX}/openapi.json`] }));
+  }
   mountPassThrough(app, {
     cache,
     upstream,
@@ -84,6 +122,7 @@ export function createProxy(options: ProxyOptions = {}, internals: ProxyInternal
     },
     background,
     now: config.now,
+    metrics,
   });
   app.route(
     DERIVED_PREFIX,
@@ -93,11 +132,22 @@ export function createProxy(options: ProxyOptions = {}, internals: ProxyInternal
       // Paced in `fetch` instead, by the key each request carries, under the pass-through budget:
       // core's own per-key limiter would be a second budget beside it.
       rateLimiter: PACED_IN_FETCH,
-      fetch: pacedFetch({ pacer, maxWaitMs: config.maxWaitMs, fetch: config.fetch }),
+      fetch: pacedFetch({ pacer, maxWaitMs: config.maxWaitMs, fetch: config.fetch, metrics }),
     }),
   );
 
-  return { app, cache, upstream, options: config, idle: () => background.idle() };
+  return {
+    app,
+    cache,
+    upstream,
+    options: config,
+    idle: () => background.idle(),
+    metrics: prometheus,
+    drain: () => {
+      draining = true;
+    },
+    isDraining: () => draining,
+  };
 }
 
 /**
@@ -134,8 +184,14 @@ export interface RunningProxy extends ProxyApp {
   origin: string;
   host: string;
   port: number;
-  /** Stops listening and closes every connection; waits for background refreshes. Not the store. */
-  close(): Promise<void>;
+  /** Requests received whose answer has not finished yet. */
+  readonly inFlight: number;
+  /**
+   * Stops listening and closes every connection; waits for background refreshes. Not the store. With
+   * `graceMs`, requests in flight get that long to finish first (and `/readyz` answers 503 meanwhile);
+   * a later `close()` cuts them at once. `shutdown.ts` runs the CLI's whole graceful sequence.
+   */
+  close(options?: CloseOptions): Promise<void>;
 }
 
 /**
@@ -165,8 +221,12 @@ export async function startProxy(options: StartProxyOptions = {}): Promise<Runni
     origin: server.origin,
     host,
     port: server.port,
-    close: async () => {
-      await server.close();
+    get inFlight() {
+      return server.inFlight;
+    },
+    close: async (closeOptions?: CloseOptions) => {
+      proxy.drain();
+      await server.close(closeOptions);
       await proxy.idle();
     },
   };

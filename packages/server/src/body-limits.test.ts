@@ -22,6 +22,7 @@ beforeAll(async () => {
     return c.json({ text, json });
   });
   app.post("/small/bytes", async (c) => c.json([...new Uint8Array(await c.req.arrayBuffer())]));
+  app.on(["GET", "POST"], "/small/bare", (c) => c.text("ok"));
   app.post("/default/size", async (c) => c.json({ size: (await c.req.arrayBuffer()).byteLength }));
   server = await serveApp(app);
 });
@@ -104,6 +105,20 @@ describe("bodyLimits", () => {
     const tooBig = await post("/default/size", new Uint8Array(DEFAULT_MAX_BODY_BYTES + 1));
     expect(tooBig.status).toBe(413);
     expect((await tooBig.json()).error).toContain("1 MiB");
+  });
+
+  it("a request that frames no body passes untouched; one that frames a body is still checked", async () => {
+    const bare = await rawRequest(
+      server.port,
+      "POST /small/bare HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
+    expect(bare.status).toBe(200);
+    const big = "x".repeat(2048);
+    const framed = await rawRequest(
+      server.port,
+      `POST /small/bare HTTP/1.1\r\nHost: x\r\nContent-Length: ${big.length}\r\nConnection: close\r\n\r\n${big}`,
+    );
+    expect(framed.status).toBe(413);
   });
 
   it("rejects nonsense limits when the middleware is built", () => {

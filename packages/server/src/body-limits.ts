@@ -64,7 +64,19 @@ export function jsonDepthLimit(options: JsonDepthLimitOptions): MiddlewareHandle
   };
 }
 
-/** {@link bodySizeLimit} then {@link jsonDepthLimit}, as one middleware. */
+/**
+ * {@link bodySizeLimit} then {@link jsonDepthLimit}, as one middleware. A request that frames no body
+ * (neither `Content-Length` nor `Transfer-Encoding`: HTTP/1.1 then has none, RFC 9112 §6.3) skips both:
+ * looking for its body would build a full web `Request` for every GET, the largest cost of a cache hit.
+ */
 export function bodyLimits(options: BodyLimitsOptions): MiddlewareHandler {
-  return every(bodySizeLimit(options), jsonDepthLimit(options));
+  const limits = every(bodySizeLimit(options), jsonDepthLimit(options));
+  return (c, next) =>
+    framesNoBody(c.req.header("content-length"), c.req.header("transfer-encoding"))
+      ? next()
+      : limits(c, next);
+}
+
+function framesNoBody(contentLength: string | undefined, transferEncoding: string | undefined): boolean {
+  return transferEncoding === undefined && (contentLength === undefined || contentLength.trim() === "0");
 }

@@ -43,6 +43,7 @@ export { allowedMethods, type RouteNotFoundOptions, routeNotFound } from "./meth
 export { quoteValue } from "./quote.js";
 export { isJsonContentType, type RequireJsonOptions, requireJson } from "./require-json.js";
 export {
+  type CloseOptions,
   type CreateServerOptions,
   createServer,
   DEFAULT_HEADERS_TIMEOUT_MS,

@@ -3,7 +3,8 @@
  * request listener) with the hardening every goatkit server needs — a documented `maxHeaderSize`,
  * parser refusals answered with a body ({@link clientErrorHandler}), a missing `Host` or a malformed
  * request target answered 400 in the server's format, client disconnects kept out of the error log,
- * and a `close()` that does not wait for keep-alive sockets.
+ * and a `close()` that does not wait for keep-alive sockets, or, given a grace period, lets the requests in
+ * flight finish first ({@link trackInFlight}).
  * @module
  */
 import { createServer as createHttpServer, type Server } from "node:http";
@@ -11,6 +12,7 @@ import type { AddressInfo } from "node:net";
 import { getRequestListener, type HttpBindings, RequestError } from "@hono/node-server";
 import { clientErrorHandler } from "./client-error.js";
 import { isClientDisconnect } from "./disconnect.js";
+import { trackInFlight } from "./drain.js";
 import { CLIENT_CLOSED_REQUEST } from "./error-handler.js";
 import { errorResponse, type FormatError } from "./format-error.js";
 import { DEFAULT_MAX_HEADER_SIZE } from "./limits.js";
@@ -46,8 +48,19 @@ export interface RunningServer {
   port: number;
   /** `http://host:port`, with IPv6 in brackets and a wildcard bind shown as 127.0.0.1. */
   origin: string;
-  /** Stops listening and closes every connection, idle keep-alive ones included. Idempotent. */
-  close(): Promise<void>;
+  /** Requests received whose response has not finished yet. */
+  readonly inFlight: number;
+  /**
+   * Stops listening and closes every connection, idle keep-alive ones included. Idempotent. With
+   * `graceMs`, requests in flight get up to that long to finish (answered `Connection: close`) before
+   * the remaining connections are cut; a later call with a smaller grace (or none) cuts sooner.
+   */
+  close(options?: CloseOptions): Promise<void>;
+}
+
+export interface CloseOptions {
+  /** How long requests in flight may take to finish before their connections are cut (default 0). */
+  graceMs?: number;
 }
 
 type FetchCallback = Parameters<typeof getRequestListener>[0];
@@ -123,6 +136,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     throw new TypeError(`port must be 0–65535, got ${port}`);
   }
   const server = createServer(options);
+  const inFlight = trackInFlight(server);
   await new Promise<void>((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) =>
       reject(err.code === "EADDRINUSE" ? new PortInUseError(port, host, { cause: err }) : err);
@@ -134,18 +148,16 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   });
   const bound = (server.address() as AddressInfo).port;
   const hostInUrl = host.includes(":") ? `[${host}]` : host === "0.0.0.0" ? "127.0.0.1" : host;
-  let closed: Promise<void> | undefined;
   return {
     server,
     host,
     port: bound,
     origin: `http://${hostInUrl === "[::]" ? "[::1]" : hostInUrl}:${bound}`,
-    close() {
-      closed ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      return closed;
+    get inFlight() {
+      return inFlight.size;
+    },
+    close(closeOptions = {}) {
+      return inFlight.drain(closeOptions.graceMs ?? 0);
     },
   };
 }

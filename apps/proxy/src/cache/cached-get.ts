@@ -17,6 +17,12 @@
  * @module
  */
 import { type CacheEntry, type CacheLookup, type ResponseCache, routeFamily } from "@goatkit/core";
+import {
+  type CacheResult,
+  NO_METRICS,
+  type ProxyMetrics,
+  type RevalidationOutcome,
+} from "../observability/metrics.js";
 import type { Upstream } from "../upstream/upstream.js";
 import type { BackgroundTasks } from "./background.js";
 import type { CacheStatusParts, ForwardReason } from "./cache-status.js";
@@ -35,6 +41,8 @@ export interface CachedGetDeps {
   lock: StoreLockOptions;
   background: BackgroundTasks;
   now: () => number;
+  /** Where cache results and background revalidations are counted. Default: nowhere. */
+  metrics?: ProxyMetrics | undefined;
 }
 
 export interface CachedGetRequest {
@@ -54,21 +62,27 @@ export async function cachedGet(deps: CachedGetDeps, request: CachedGetRequest):
   const { cache, now } = deps;
   const key = cache.key("GET", request.url, request.credential);
   let fwd: ForwardReason = request.noCache ? "request" : "miss";
+  const family = routeFamily(new URL(request.url).pathname);
+  const count = (result: CacheResult) => (deps.metrics ?? NO_METRICS).cacheResult(family, result);
 
   if (!request.noCache) {
     const found = await lookup(cache, key);
-    if (found.state === "fresh") return entryResponse(found.entry, now(), { hit: true });
+    if (found.state === "fresh") {
+      count("hit");
+      return entryResponse(found.entry, now(), { hit: true });
+    }
     if (found.state === "stale") {
       fwd = "stale";
       const { entry } = found;
-      const family = routeFamily(new URL(request.url).pathname);
       const revalidateUntil = Math.min(entry.freshUntil + deps.revalidate[family], entry.staleUntil);
       if (now() < revalidateUntil) {
         refreshInBackground(deps, request, key);
+        count("stale");
         return entryResponse(entry, now(), staleStatus("stale-while-revalidate", "stale"));
       }
       // Stale now beats fresh later: a spent budget is not waited for while there is something to serve.
       if (deps.upstream.pacer.waitMs(request.credential) > 0) {
+        count("stale");
         return entryResponse(entry, now(), staleStatus("rate-limited"));
       }
     }
@@ -77,7 +91,11 @@ export async function cachedGet(deps: CachedGetDeps, request: CachedGetRequest):
   const { value, joined } = await cache.coalesce(flightKey(key), () =>
     fetchAndStore(deps, request, key, deps.maxWaitMs),
   );
-  if (value.kind === "entry") return entryResponse(value.entry, now(), { hit: true, collapsed: joined });
+  if (value.kind === "entry") {
+    // Another process filled the entry while this one waited for the store's lock.
+    count("coalesced");
+    return entryResponse(value.entry, now(), { hit: true, collapsed: joined });
+  }
   if (fallsBackToStale(value)) {
     // Looked up again: the entry may have been refreshed, or have expired, while the request ran.
     const fallback = await lookup(cache, key);
@@ -86,9 +104,11 @@ export async function cachedGet(deps: CachedGetDeps, request: CachedGetRequest):
         value.kind === "throttled"
           ? staleStatus("rate-limited")
           : staleStatus("stale-if-error", fwd, value.kind === "response" ? value.response.status : undefined);
+      count(fallback.state === "fresh" ? "hit" : "stale");
       return entryResponse(fallback.entry, now(), fallback.state === "fresh" ? { hit: true } : status);
     }
   }
+  count(joined ? "coalesced" : fwd === "stale" ? "revalidated" : fwd === "request" ? "bypass" : "miss");
   return forwardedResponse(value, { fwd, collapsed: joined });
 }
 
@@ -127,7 +147,19 @@ async function fetchAndStore(
 
 /** Stale-while-revalidate: refresh without making anyone wait, and only if the budget allows it now. */
 function refreshInBackground(deps: CachedGetDeps, request: CachedGetRequest, key: string): void {
-  deps.background.run(() => deps.cache.coalesce(flightKey(key), () => fetchAndStore(deps, request, key, 0)));
+  const family = routeFamily(new URL(request.url).pathname);
+  deps.background.run(async () => {
+    const { value, joined } = await deps.cache.coalesce(flightKey(key), () =>
+      fetchAndStore(deps, request, key, 0),
+    );
+    (deps.metrics ?? NO_METRICS).revalidation(family, revalidationOutcome(value, joined));
+  });
+}
+
+function revalidationOutcome(value: Fetched, joined: boolean): RevalidationOutcome {
+  if (joined || value.kind === "entry") return "coalesced";
+  if (value.kind === "response") return value.stored ? "stored" : "not_stored";
+  return value.kind;
 }
 
 function fallsBackToStale(value: Fetched): boolean {

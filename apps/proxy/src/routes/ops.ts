@@ -1,8 +1,9 @@
 /**
  * Operations endpoints, outside the API's namespace: `/healthz` says the process is up (for a supervisor
- * restarting it), `/readyz` says it can serve (its store answers and upstream is reachable; for a load
- * balancer routing to it). The upstream probe is remembered for a few seconds, so a probe every second
- * does not become a request every second.
+ * restarting it), `/readyz` says it can serve (its store answers and upstream is reachable, and it is not
+ * shutting down; for a load balancer routing to it), `/metrics` the Prometheus text exposition. The
+ * upstream probe is remembered for a few seconds, so a probe every second does not become a request
+ * every second.
  * @module
  */
 import type { CacheStore } from "@goatkit/core";
@@ -15,7 +16,14 @@ export interface OpsOptions {
   fetch: typeof globalThis.fetch;
   /** How long an upstream probe result is reused. Default 5 000 ms. */
   probeTtlMs?: number;
+  /** True once a graceful shutdown started: `/readyz` answers 503 so load balancers stop sending. */
+  draining?: () => boolean;
+  /** What `/metrics` serves; without it there is no `/metrics`. */
+  metrics?: { text(): Promise<string>; readonly contentType: string } | undefined;
 }
+
+/** The operations endpoints' paths (the request metrics count them as `ops`). */
+export const OPS_PATHS = ["/healthz", "/readyz", "/metrics"] as const;
 
 const STORE_PROBE_KEY = "goatkit-proxy readyz probe";
 
@@ -38,6 +46,16 @@ export function opsRoutes(options: OpsOptions): Hono {
   app.get("/healthz", (c) => c.json({ data: { status: "ok" }, error: null, meta: null }));
 
   app.get("/readyz", async (c) => {
+    if (options.draining?.()) {
+      return c.json(
+        {
+          data: { status: "draining" },
+          error: "Not ready (shutting down: finishing the requests in flight)",
+          meta: { code: "not_ready" },
+        },
+        503,
+      );
+    }
     const [store, upstream] = await Promise.all([storeCheck(options.store), upstreamProbe()]);
     const ready = store === "ok" && upstream.reachable;
     const data = {
@@ -52,6 +70,14 @@ export function opsRoutes(options: OpsOptions): Hono {
       503,
     );
   });
+
+  const { metrics } = options;
+  if (metrics) {
+    app.get(
+      "/metrics",
+      async () => new Response(await metrics.text(), { headers: { "content-type": metrics.contentType } }),
+    );
+  }
 
   return app;
 }

@@ -5,6 +5,7 @@
  * forwarded as it is. Every answer carries `Cache-Status`.
  * @module
  */
+import { routeFamily } from "@goatkit/core";
 import type { Context, Hono } from "hono";
 import { type CachedGetDeps, cachedGet } from "../cache/cached-get.js";
 import { forwardedResponse } from "../cache/forwarded-response.js";
@@ -37,6 +38,7 @@ async function passThrough(c: Context, deps: CachedGetDeps): Promise<Response> {
     if (uncacheable === undefined) {
       return cachedGet(deps, { url, headers, credential, noCache: requestsNoCache(headers) });
     }
+    deps.metrics?.cacheResult(routeFamily(incoming.pathname), "bypass");
     const exchange = await deps.upstream.exchange({ method, url, headers }, credential, deps.maxWaitMs);
     return forwardedResponse(exchange.kind === "response" ? { ...exchange, stored: false } : exchange, {
       fwd: uncacheable,

@@ -5,7 +5,8 @@
  * without going out, which core's client already knows how to wait for and retry.
  * @module
  */
-import { parseRetryAfter, type RateLimiter } from "@goatkit/core";
+import { parseRetryAfter, type RateLimiter, routeFamily } from "@goatkit/core";
+import { NO_METRICS, type ProxyMetrics } from "../observability/metrics.js";
 import { tooManyRequests } from "../refusals.js";
 import { callerCredential } from "./credential.js";
 import type { UpstreamPacer } from "./pacer.js";
@@ -24,6 +25,8 @@ export interface PacedFetchOptions {
   /** Longest pacing wait before answering 429 instead. */
   maxWaitMs: number;
   fetch?: typeof globalThis.fetch | undefined;
+  /** Where upstream calls are counted (status class, latency until the headers). Default: nowhere. */
+  metrics?: ProxyMetrics | undefined;
 }
 
 /**
@@ -36,12 +39,31 @@ export function pacedFetch(options: PacedFetchOptions): typeof globalThis.fetch 
     const credential = callerCredential(authorizationOf(input, init));
     const admission = await options.pacer.admit(credential, options.maxWaitMs);
     if (!admission.admitted) return tooManyRequests(admission.retryAfterMs);
-    const response = await inner(input, init);
+    const metrics = options.metrics ?? NO_METRICS;
+    const family = routeFamily(new URL(urlOf(input)).pathname);
+    const started = performance.now();
+    let response: Response;
+    try {
+      response = await inner(input, init);
+    } catch (err) {
+      // The caller hanging up (an abort) says nothing about upstream.
+      const name = err instanceof Error ? err.name : "";
+      if (name !== "AbortError") {
+        const outcome = name === "TimeoutError" ? "timeout" : "unreachable";
+        metrics.upstreamCall(family, outcome, (performance.now() - started) / 1000);
+      }
+      throw err;
+    }
+    metrics.upstreamCall(family, response.status, (performance.now() - started) / 1000);
     if (response.status === 429) {
       options.pacer.holdOff(credential, parseRetryAfter(response.headers.get("retry-after")) ?? 1_000);
     }
     return response;
   };
+}
+
+function urlOf(input: RequestInfo | URL): string {
+  return input instanceof Request ? input.url : String(input);
 }
 
 function authorizationOf(input: RequestInfo | URL, init: RequestInit | undefined): string | null {

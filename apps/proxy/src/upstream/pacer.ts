@@ -9,6 +9,7 @@
  */
 import { createHash } from "node:crypto";
 import { type RateLimitOptions, RollingWindowLimiter } from "@goatkit/core";
+import { NO_METRICS, type PacingSummary, type ProxyMetrics } from "../observability/metrics.js";
 
 /** Admitted (a slot was taken: send now), or refused with the milliseconds a slot is still away. */
 export type Admission = { admitted: true } | { admitted: false; retryAfterMs: number };
@@ -32,9 +33,17 @@ export class UpstreamPacer {
   readonly #options: RateLimitOptions | false;
   readonly #budgets = new Map<string, KeyBudget>();
   readonly #now: () => number;
+  readonly #metrics: ProxyMetrics;
 
-  /** `false`: no pacing of our own (e.g. a sandbox without limits); upstream 429s still hold a key off. */
-  constructor(options: RateLimitOptions | false, now: () => number = () => performance.now()) {
+  /**
+   * `false`: no pacing of our own (e.g. a sandbox without limits); upstream 429s still hold a key off.
+   * `metrics` hears of every wait and refusal.
+   */
+  constructor(
+    options: RateLimitOptions | false,
+    now: () => number = () => performance.now(),
+    metrics: ProxyMetrics = NO_METRICS,
+  ) {
     if (options !== false) {
       if (!Number.isSafeInteger(options.requests) || options.requests < 1)
         throw new RangeError(`rate limit requests must be a whole number ≥ 1, got ${options.requests}`);
@@ -43,6 +52,7 @@ export class UpstreamPacer {
     }
     this.#options = options;
     this.#now = now;
+    this.#metrics = metrics;
   }
 
   /** Milliseconds a request with `credential` would wait now before it may go upstream (0: at once). */
@@ -58,19 +68,48 @@ export class UpstreamPacer {
    */
   async admit(credential: string, maxWaitMs: number): Promise<Admission> {
     const wait = this.waitMs(credential);
-    if (wait > maxWaitMs) return { admitted: false, retryAfterMs: wait };
+    if (wait > maxWaitMs) {
+      this.#metrics.pacerRefusal();
+      return { admitted: false, retryAfterMs: wait };
+    }
+    const started = this.#now();
+    const admitted = (): Admission => {
+      if (wait > 0) this.#metrics.pacerWait((this.#now() - started) / 1000);
+      return { admitted: true };
+    };
     const budget = this.#budget(credential);
     const held = budget.heldUntil - this.#now();
     if (held > 0) await sleep(held);
-    if (!budget.limiter) return { admitted: true };
+    if (!budget.limiter) return admitted();
     // The estimate can be beaten by callers queueing at the same moment: the bound still holds.
     const signal = AbortSignal.timeout(Math.max(maxWaitMs, 1) + 50);
     try {
       await budget.limiter.acquire(signal);
-      return { admitted: true };
+      return admitted();
     } catch {
+      this.#metrics.pacerRefusal();
       return { admitted: false, retryAfterMs: Math.max(budget.limiter.waitMs(), 1) };
     }
+  }
+
+  /**
+   * The budgets now, aggregated over the keys in use (never per key: keys are secrets, and unbounded);
+   * undefined without pacing of our own.
+   */
+  summary(): PacingSummary | undefined {
+    if (this.#options === false) return undefined;
+    const { requests, windowMs } = this.#options;
+    const now = this.#now();
+    let activeKeys = 0;
+    let minRemaining = requests;
+    for (const budget of this.#budgets.values()) {
+      const held = budget.heldUntil > now;
+      if (!held && (budget.limiter?.idle ?? true)) continue;
+      activeKeys++;
+      const remaining = held ? 0 : Math.max(0, requests - (budget.limiter?.inWindow ?? 0));
+      minRemaining = Math.min(minRemaining, remaining);
+    }
+    return { activeKeys, minRemaining, limit: requests, windowSeconds: windowMs / 1000 };
   }
 
   /** Upstream answered 429 for `credential`: send nothing more with it for `ms`. */

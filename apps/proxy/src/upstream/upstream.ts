@@ -4,7 +4,8 @@
  * Everything that goes upstream with a caller's key goes through here, so it is paced under one budget.
  * @module
  */
-import { parseRetryAfter } from "@goatkit/core";
+import { parseRetryAfter, routeFamily } from "@goatkit/core";
+import { NO_METRICS, type ProxyMetrics } from "../observability/metrics.js";
 import type { UpstreamPacer } from "./pacer.js";
 import { sendUpstream, UpstreamFailure, type UpstreamRequest, type UpstreamResponse } from "./send.js";
 
@@ -21,6 +22,8 @@ export interface UpstreamOptions {
   fetch: typeof globalThis.fetch;
   timeoutMs: number;
   maxBytes: number;
+  /** Where upstream calls, their status class and latency are counted. Default: nowhere. */
+  metrics?: ProxyMetrics | undefined;
 }
 
 /** An upstream 429 without a usable `Retry-After` still holds the key off this long. */
@@ -49,16 +52,25 @@ export class Upstream {
   async exchange(request: UpstreamRequest, credential: string, maxWaitMs: number): Promise<Exchange> {
     const admission = await this.pacer.admit(credential, maxWaitMs);
     if (!admission.admitted) return { kind: "throttled", retryAfterMs: admission.retryAfterMs };
+    const metrics = this.#options.metrics ?? NO_METRICS;
+    const family = routeFamily(new URL(request.url).pathname);
+    const started = performance.now();
+    const took = () => (performance.now() - started) / 1000;
     try {
       const response = await sendUpstream(request, this.#options);
+      metrics.upstreamCall(family, response.status, took());
       if (response.status === 429) {
         const wait = parseRetryAfter(response.headers.get("retry-after")) ?? DEFAULT_HOLD_OFF_MS;
         this.pacer.holdOff(credential, wait);
       }
       return { kind: "response", response };
     } catch (err) {
-      if (err instanceof UpstreamFailure) return { kind: "failed", failure: err };
-      return { kind: "failed", failure: new UpstreamFailure("unreachable", String(err), { cause: err }) };
+      const failure =
+        err instanceof UpstreamFailure
+          ? err
+          : new UpstreamFailure("unreachable", String(err), { cause: err });
+      metrics.upstreamCall(family, failure.kind, took());
+      return { kind: "failed", failure };
     }
   }
 }

@@ -1,0 +1,22 @@
+/** The `?` help, rendered from the keymap (the same table input handling uses). @module */
+import { Box, Text } from "ink";
+import { tone } from "../components/theme.js";
+import { helpSections, type KeyContext } from "../keymap.js";
+
+export function HelpOverlay({ contexts }: { contexts?: readonly KeyContext[] }) {
+  return (
+    <Box flexDirection="column" borderStyle="round" paddingX={1}>
+      <Text bold>Keys (? or esc closes)</Text>
+      {helpSections(contexts).map((s) => (
+        <Box key={s.title} flexDirection="column" marginTop={1}>
+          <Text bold color={tone("accent")}>
+            {s.title}
+          </Text>
+          {s.rows.map(([keys, what]) => (
+            <Text key={keys}>{`  ${keys.padEnd(16)} ${what}`}</Text>
+          ))}
+        </Box>
+      ))}
+    </Box>
+  );
+}
