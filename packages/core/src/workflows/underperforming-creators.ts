@@ -69,6 +69,12 @@ export const UnderperformingCreatorsParams = z
       .min(1)
       .default(2)
       .describe("Posts each part of the range needs before engagement rates are compared. Default: 2."),
+    include_all_creators: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Also list every evaluated creator's figures, flagged or not, in `evaluations` (one row per creator: the report grows with the project). Default: false.",
+      ),
   })
   .superRefine(checkDateRange);
 export type UnderperformingCreatorsParams = z.input<typeof UnderperformingCreatorsParams>;
@@ -168,6 +174,7 @@ async function runUnderperformingCreators(
     baselines: analysis.baselines,
     posting_gaps: analysis.posting_gaps,
     stale_creators: analysis.stale_creators,
+    ...(params.include_all_creators ? { evaluations: analysis.evaluations } : {}),
     highlights,
   };
 }

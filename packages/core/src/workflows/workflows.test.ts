@@ -98,6 +98,19 @@ describe("findUnderperformingCreators", () => {
     expect(r.evaluated_count).toBe(creators.length);
     expect(r.meta.api_generation).toBeNull();
     expect(r.underperformer_count).toBeGreaterThan(0);
+    expect(r.evaluations).toBeUndefined();
+  });
+
+  it("lists every creator's figures with include_all_creators, the flagged ones matching their rows", async () => {
+    const r = await check((c) =>
+      findUnderperformingCreators(c, { project_id: project.id, asOf, include_all_creators: true }),
+    );
+    const all = r.evaluations ?? [];
+    expect(all.map((e) => e.creator_id).sort()).toEqual(creators.map((c) => c.id).sort());
+    for (const flagged of r.underperformers) {
+      expect(all.find((e) => e.creator_id === flagged.creator_id)).toEqual(flagged);
+    }
+    expect(all.filter((e) => e.reasons.length > 0).length).toBe(r.underperformer_count);
   });
 });
 

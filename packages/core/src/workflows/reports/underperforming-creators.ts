@@ -48,5 +48,11 @@ export const UnderperformingCreatorsReport = z.object({
       "Creators last scraped more than 12 h before the analysis instant (or never): their counters may lag.",
     ),
   highlights: z.array(z.string()).describe("The findings in plain sentences, most important first."),
+  evaluations: z
+    .array(CreatorEvaluationSchema)
+    .optional()
+    .describe(
+      "Every evaluated creator's figures, flagged or not, by handle; present only with include_all_creators.",
+    ),
 });
 export type UnderperformingCreatorsReport = z.infer<typeof UnderperformingCreatorsReport>;
