@@ -4,7 +4,8 @@
  * one line on stderr, exit code 2.
  * @module
  */
-import { SCALES, type Scale } from "@goatkit/sandbox";
+import type { Scale } from "@goatkit/sandbox";
+import { demoOptions, integerValue } from "@goatkit/sandbox/cli-options";
 import { parseHost } from "@goatkit/server";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { TOOLSETS, type Toolset } from "./tools/tool.js";
@@ -27,17 +28,7 @@ export interface CliFlags {
   toolsets?: Toolset[];
 }
 
-const integer = (name: string, min: number, max: number) => (value: string) => {
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
-    throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
-  return Number(value);
-};
-
-const isoInstant = (value: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value)))
-    throw new InvalidArgumentError("expected an ISO date-time such as 2026-03-15T12:00:00Z.");
-  return new Date(value).toISOString();
-};
+const integer = integerValue;
 
 const toolsets = (value: string): Toolset[] => {
   const names = value
@@ -71,6 +62,9 @@ const baseUrl = (value: string) => {
 };
 
 export function cliProgram(): Command {
+  const [demo, seed, scale, now] = demoOptions({
+    demo: "run on an embedded, seeded sandbox (no account needed)",
+  }) as [Option, Option, Option, Option];
   return new Command()
     .name("goatkit-mcp")
     .version(VERSION)
@@ -90,18 +84,10 @@ export function cliProgram(): Command {
         allowedHost,
       ),
     )
-    .addOption(new Option("--demo", "run on an embedded, seeded sandbox (no account needed)").default(false))
-    .addOption(
-      new Option("--seed <n>", "sandbox world seed (with --demo; default 42)").argParser(
-        integer("--seed", 0, 2 ** 31 - 1),
-      ),
-    )
-    .addOption(
-      new Option("--scale <scale>", "sandbox world size (with --demo; default small)").choices(SCALES),
-    )
-    .addOption(
-      new Option("--now <iso>", "sandbox as-of instant (with --demo; default now)").argParser(isoInstant),
-    )
+    .addOption(demo.default(false))
+    .addOption(seed)
+    .addOption(scale)
+    .addOption(now)
     .addOption(
       new Option(
         "--base-url <url>",

@@ -5,7 +5,8 @@
  * @module
  */
 import { DEFAULT_BASE_URL, ROUTE_FAMILIES, type RouteFamily } from "@goatkit/core";
-import { SCALES, type Scale } from "@goatkit/sandbox";
+import type { Scale } from "@goatkit/sandbox";
+import { demoOptions, integerValue } from "@goatkit/sandbox/cli-options";
 import { parseHost } from "@goatkit/server";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { type CacheSpec, parseCacheSpec } from "./cache/open-store.js";
@@ -45,12 +46,7 @@ export interface CliFlags {
   tokens?: string;
 }
 
-const integer = (name: string, min: number, max: number) => (value: string) => {
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
-  }
-  return Number(value);
-};
+const integer = integerValue;
 
 const seconds = (name: string) => (value: string) => {
   const n = Number(value);
@@ -80,13 +76,6 @@ const rateLimit = (value: string): number | false => {
   return integer("--upstream-rate-limit", 1, 1_000_000)(value);
 };
 
-const isoInstant = (value: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new InvalidArgumentError("expected an ISO date-time such as 2026-03-31T12:00:00Z.");
-  }
-  return value;
-};
-
 /** `family=seconds`, repeatable: `--fresh lists=60 --fresh stats=300`. */
 const perFamily =
   (flag: string) =>
@@ -107,6 +96,9 @@ const allowedHost = (value: string, previous: string[] = []) => {
 
 /** The command, with `exitOverride()`: usage errors throw a CommanderError instead of exiting. */
 export function cliProgram(): Command {
+  const [demo, seed, scale, now] = demoOptions({
+    demo: "run in front of an embedded, seeded sandbox (no account needed)",
+  }) as [Option, Option, Option, Option];
   return new Command()
     .name("goatkit-proxy")
     .description(
@@ -131,20 +123,10 @@ export function cliProgram(): Command {
         `cache store: memory: or sqlite:<path> (default ${DEFAULT_CACHE}; ${DEMO_CACHE} with --demo)`,
       ).argParser(cacheSpec),
     )
-    .addOption(
-      new Option("--demo", "run in front of an embedded, seeded sandbox (no account needed)").default(false),
-    )
-    .addOption(
-      new Option("--seed <n>", "sandbox world seed (with --demo; default 42)").argParser(
-        integer("--seed", 0, 2 ** 31 - 1),
-      ),
-    )
-    .addOption(
-      new Option("--scale <scale>", "sandbox world size (with --demo; default small)").choices(SCALES),
-    )
-    .addOption(
-      new Option("--now <iso>", "sandbox as-of instant (with --demo; default now)").argParser(isoInstant),
-    )
+    .addOption(demo.default(false))
+    .addOption(seed)
+    .addOption(scale)
+    .addOption(now)
     .addOption(
       new Option(
         "--upstream-rate-limit <n|off>",

@@ -47,7 +47,7 @@ describe("CLI flags", () => {
       host: "::1",
       seed: 7,
       scale: "large",
-      now: "2026-03-31T12:00:00Z",
+      now: "2026-03-31T12:00:00.000Z",
       apiGeneration: "current",
       rateLimit: false,
       dailyQuota: false,

@@ -5,15 +5,11 @@
 import { parseHost } from "@goatkit/server";
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { ApiGeneration } from "./api/context.js";
+import { integerValue, isoInstantValue } from "./cli-options.js";
 import { API_GENERATIONS, operatorTokenProblem, SCALES, type Scale } from "./options.js";
 import type { StartOptions } from "./server.js";
 
-const integer = (name: string, min: number, max: number) => (value: string) => {
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
-  }
-  return Number(value);
-};
+const integer = integerValue;
 
 const rate = (value: string) => {
   const n = Number(value);
@@ -33,12 +29,7 @@ const rateLimitValue = (value: string): number | false => {
   return integer("--rate-limit", 1, 1_000_000)(value);
 };
 
-const isoInstant = (value: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new InvalidArgumentError("expected an ISO date-time such as 2026-03-31T12:00:00Z.");
-  }
-  return value;
-};
+const isoInstant = isoInstantValue;
 
 const operatorToken = (value: string) => {
   const problem = operatorTokenProblem(value);
