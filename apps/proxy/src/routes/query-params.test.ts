@@ -1,6 +1,6 @@
 /**
- * Query strings to params, read off the workflows' own JSON Schemas: each type converts, what does not
- * convert stays a string for the strict schema to refuse by name, and the route's `format` is left out.
+ * Query strings to params: core's conversion (tested there) as the derived routes use it: repeated and
+ * comma-separated arrays, the route's `format` left out, hostile names defused.
  */
 import { getWorkflow, workflowJsonSchemas } from "@goatkit/core";
 import { describe, expect, it } from "vitest";

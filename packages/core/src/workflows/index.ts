@@ -42,6 +42,12 @@ export {
 export type { DeprecatedAsOf } from "./catalogue/deprecated.js";
 export { type WorkflowJsonSchemas, workflowJsonSchemas } from "./catalogue/json-schema.js";
 export { isWorkflowParamsError, type ParamsIssue, WorkflowParamsError } from "./catalogue/params-error.js";
+export {
+  type ParamsFromTextOptions,
+  type ParamsJsonSchema,
+  paramsFromText,
+  schemaType,
+} from "./catalogue/text-params.js";
 export type { AnalysisClient } from "./client.js";
 export { analyzeCreatorTrend, CreatorTrendParams, creatorTrendWorkflow } from "./creator-trend.js";
 export * from "./csv/index.js";
