@@ -1,9 +1,13 @@
 /**
- * A goatkit CLI as a user runs it, for the CLI tests of every package (sandbox, proxy, and the apps to
- * come): spawned from source with tsx, its output collected, `output(pattern)` waiting for a line the
- * user would read. Children still running after the file's tests are killed.
+ * A goatkit CLI as a user runs it, for the CLI tests of every package (sandbox, proxy, tui, mcp): the
+ * built `dist/cli.js` when it is at least as new as every source file (as `npm test` leaves it: turbo
+ * builds a package before testing it), else the source through tsx (a second or more per start on a busy
+ * machine, which made spawn-heavy suites time out). Its output is collected, `output(pattern)` waits for a
+ * line the user would read, and children still running after the file's tests are killed.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll } from "vitest";
 
 export interface CliRun {
@@ -29,15 +33,13 @@ export function cliRunner(packageDir: string, entry = "src/cli.ts"): (args: stri
   afterAll(() => {
     for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
   });
+  const built = builtEntry(packageDir, entry);
+  const argv = built ? [built] : ["--conditions=@goatkit/source", "--import", "tsx", entry];
   return (args) => {
-    const child = spawn(
-      process.execPath,
-      ["--conditions=@goatkit/source", "--import", "tsx", entry, ...args],
-      {
-        cwd: packageDir,
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
+    const child = spawn(process.execPath, [...argv, ...args], {
+      cwd: packageDir,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     children.push(child);
     let stdout = "";
     let stderr = "";
@@ -80,4 +82,23 @@ export function cliRunner(packageDir: string, entry = "src/cli.ts"): (args: stri
       },
     };
   };
+}
+
+/** `dist/<entry>.js` when it exists and no file under `src/` is newer; undefined otherwise. */
+function builtEntry(packageDir: string, entry: string): string | undefined {
+  if (!entry.startsWith("src/") || !/\.tsx?$/.test(entry)) return undefined;
+  const dist = join(packageDir, entry.replace(/^src\//, "dist/").replace(/\.tsx?$/, ".js"));
+  if (!existsSync(dist)) return undefined;
+  const builtAt = statSync(dist).mtimeMs;
+  return newestMtime(join(packageDir, "src")) <= builtAt ? dist : undefined;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const item of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, item.name);
+    if (item.isDirectory()) newest = Math.max(newest, newestMtime(path));
+    else if (!/\.test\.tsx?$/.test(item.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
 }
