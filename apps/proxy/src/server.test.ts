@@ -179,6 +179,53 @@ describe("hardening and operations", () => {
     expect(h.upstreamCount()).toBe(0);
   });
 
+  it("remembering accepted Host names lets no other through: foreign names and absolute-form targets stay refused", async () => {
+    const h = await harness({ proxy: { maxBodyBytes: 1_000 } });
+    const { port } = h.proxy;
+    const raw = (path: string, headers: Record<string, string>, body?: string) =>
+      new Promise<{ status: number; code: string | undefined }>((resolve, reject) => {
+        const req = httpRequest(
+          { host: "127.0.0.1", port, path, method: body === undefined ? "GET" : "POST", headers },
+          (r) => {
+            let text = "";
+            r.on("data", (d) => {
+              text += d;
+            });
+            r.on("end", () => {
+              const code = r.statusCode === 200 ? undefined : JSON.parse(text).meta?.code;
+              resolve({ status: r.statusCode ?? 0, code });
+            });
+          },
+        );
+        req.on("error", reject);
+        req.end(body);
+      });
+    const key = { authorization: `Bearer ${h.sandbox.keys.readWrite}` };
+    const ok = { ...key, host: `127.0.0.1:${port}` };
+    const big = JSON.stringify({ tiktok_handle: "x".repeat(2_000) });
+    const bigHeaders = { ...ok, "content-type": "application/json", "content-length": String(big.length) };
+    // The first 413 comes through the guard, the later ones past the remembered name: both refuse.
+    expect(await raw("/api/v1/projects/x/creators", bigHeaders, big)).toEqual({
+      status: 413,
+      code: "payload_too_large",
+    });
+    for (let i = 0; i < 3; i++) expect((await raw("/api/v1/projects", ok)).status).toBe(200);
+    expect(await raw("/api/v1/projects/x/creators", bigHeaders, big)).toEqual({
+      status: 413,
+      code: "payload_too_large",
+    });
+    expect(await raw("/api/v1/projects", { ...key, host: "evil.example" })).toEqual({
+      status: 403,
+      code: "forbidden_host",
+    });
+    // An accepted Host header with a foreign host in an absolute-form target: the URL's host is checked too.
+    expect(await raw("http://evil.example/api/v1/projects", ok)).toEqual({
+      status: 403,
+      code: "forbidden_host",
+    });
+    expect((await raw("/api/v1/projects", ok)).status).toBe(200);
+  });
+
   it("a request body over the limit is 413 before anything is sent upstream", async () => {
     const h = await harness({ proxy: { maxBodyBytes: 1_000 } });
     const res = await h.call("/projects/x/creators", {

@@ -18,6 +18,7 @@ import {
 } from "@goatkit/server";
 import { Hono, type MiddlewareHandler } from "hono";
 import { BackgroundTasks } from "./cache/background.js";
+import { RequestKeys } from "./cache/request-keys.js";
 import { type ProxyOptions, type ResolvedProxyOptions, resolveProxyOptions } from "./config.js";
 import { gatewayAuth } from "./gateway/gateway-auth.js";
 import { accessLog } from "./observability/access-log.js";
@@ -81,19 +82,26 @@ export function createProxy(options: ProxyOptions = {}, internals: ProxyInternal
   const app = new Hono();
   app.onError(errorHandler({ formatError: apiEnvelope, onError: config.onError }));
   app.notFound(routeNotFound({ app, formatError: apiEnvelope }));
-  // Outermost, so every answer is timed and logged, refusals included.
+  // Outermost, so every answer is timed and logged, refusals included. Without metrics or a log there
+  // is nothing to time, and no wrapper at all.
+  const logger = config.accessLog && config.logger ? config.logger : undefined;
+  if (prometheus || logger) {
+    app.use(
+      "*",
+      accessLog({
+        metrics,
+        logger,
+        prefixes: { passThrough: API_PREFIX, derived: DERIVED_PREFIX, ops: OPS_PATHS },
+      }),
+    );
+  }
   app.use(
     "*",
-    accessLog({
-      metrics,
-      logger: config.accessLog && config.logger ? config.logger : undefined,
-      prefixes: { passThrough: API_PREFIX, derived: DERIVED_PREFIX, ops: OPS_PATHS },
-    }),
-  );
-  app.use(
-    "*",
-    loopbackHostCheck(internals.listening ?? (() => undefined), config.allowedHosts),
-    bodyLimits({ formatError: apiEnvelope, maxBytes: config.maxBodyBytes, maxDepth: config.maxJsonDepth }),
+    requestChecks(
+      internals.listening ?? (() => undefined),
+      config.allowedHosts,
+      bodyLimits({ formatError: apiEnvelope, maxBytes: config.maxBodyBytes, maxDepth: config.maxJsonDepth }),
+    ),
   );
   app.route(
     "/",
@@ -123,6 +131,7 @@ export function createProxy(options: ProxyOptions = {}, internals: ProxyInternal
     background,
     now: config.now,
     metrics,
+    keys: new RequestKeys(cache),
   });
   app.route(
     DERIVED_PREFIX,
@@ -151,20 +160,54 @@ export function createProxy(options: ProxyOptions = {}, internals: ProxyInternal
 }
 
 /**
- * The Host check against DNS rebinding, while bound to loopback: every legitimate local client then says
- * `localhost`/`127.0.0.1`/`[::1]`, and a foreign name means a hostile page re-pointed its name at us
- * (with the caller's browser, it could read cached answers). Bound beyond loopback, clients use names the
- * proxy cannot know, and every cached answer needs its key anyway. In process there is no network.
+ * The checks every request passes before a route, cheapest first, as one middleware (each Hono
+ * middleware level costs a promise and a dispatch on every request):
+ *
+ * 1. The Host check against DNS rebinding, while bound to loopback: every legitimate local client then
+ *    says `localhost`/`127.0.0.1`/`[::1]`, and a foreign name means a hostile page re-pointed its name at
+ *    us (with the caller's browser, it could read cached answers). Bound beyond loopback, clients use
+ *    names the proxy cannot know, and every cached answer needs its key anyway. In process there is no
+ *    network. A `Host` value the guard accepted is remembered (a few legitimate names, bounded), and a
+ *    request whose URL carries that same host skips the guard's parsing; anything else goes through it.
+ * 2. The body limits (which skip requests that frame no body, every GET).
  */
-function loopbackHostCheck(
+function requestChecks(
   listening: () => ListenAddress | undefined,
   allowedHosts: readonly string[],
+  bodyChecks: MiddlewareHandler,
 ): MiddlewareHandler {
   const guard = hostGuard({ formatError: apiEnvelope, allowedHosts, listening, checkOrigin: false });
+  const accepted = new Set<string>();
+  // Where the server listens is decided once; what follows from it is worked out once too.
+  let acceptedAt: ListenAddress | undefined;
+  let loopback = false;
   return (c, next) => {
     const at = listening();
-    return at && isLoopbackHost(at.host) ? guard(c, next) : next();
+    if (at !== acceptedAt) {
+      accepted.clear();
+      acceptedAt = at;
+      loopback = at !== undefined && isLoopbackHost(at.host);
+    }
+    if (!loopback) return bodyChecks(c, next);
+    const host = c.req.header("host");
+    if (host !== undefined && accepted.has(host) && urlHostIs(c.req.url, host)) return bodyChecks(c, next);
+    return guard(c, async () => {
+      if (host !== undefined && accepted.size < MAX_ACCEPTED_HOSTS && urlHostIs(c.req.url, host))
+        accepted.add(host);
+      // The guard awaits its `next` without returning what it gives: a refusal by the body checks
+      // becomes the answer here, as Hono would make it one.
+      const refusal = await bodyChecks(c, next);
+      if (refusal && !c.finalized) c.res = refusal;
+    });
   };
+}
+
+/** Bound on remembered `Host` values: clients may spell a name many ways (case, port, trailing dot). */
+const MAX_ACCEPTED_HOSTS = 16;
+
+/** The URL is `http://<host>/…` with exactly `host` (then the guard's two checks are one). */
+function urlHostIs(url: string, host: string): boolean {
+  return url.startsWith("http://") && url.startsWith(host, 7) && url.charCodeAt(7 + host.length) === 47;
 }
 
 export interface StartProxyOptions extends ProxyOptions {

@@ -38,16 +38,17 @@ export interface CacheStatusParts {
  * // "goatkit; hit; stale; fwd=stale; ttl=-4; detail=stale-while-revalidate"
  */
 export function cacheStatus(parts: CacheStatusParts): string {
-  const out = [CACHE_NAME];
-  if (parts.hit) out.push("hit");
-  if (parts.stale) out.push("stale");
-  if (parts.fwd) out.push(`fwd=${parts.fwd}`);
-  if (parts.stored) out.push("stored");
-  if (parts.collapsed) out.push("collapsed");
-  if (parts.fwdStatus !== undefined) out.push(`fwd-status=${parts.fwdStatus}`);
-  if (parts.ttl !== undefined) out.push(`ttl=${parts.ttl}`);
-  if (parts.detail) out.push(`detail=${parts.detail}`);
-  return out.join("; ");
+  // Appended to one string (no array, no join): it is written on every answer, cache hits included.
+  let out = CACHE_NAME;
+  if (parts.hit) out += "; hit";
+  if (parts.stale) out += "; stale";
+  if (parts.fwd) out += `; fwd=${parts.fwd}`;
+  if (parts.stored) out += "; stored";
+  if (parts.collapsed) out += "; collapsed";
+  if (parts.fwdStatus !== undefined) out += `; fwd-status=${parts.fwdStatus}`;
+  if (parts.ttl !== undefined) out += `; ttl=${parts.ttl}`;
+  if (parts.detail) out += `; detail=${parts.detail}`;
+  return out;
 }
 
 /** Whole seconds of freshness left at `now`: rounded down while fresh, and at least -1 once stale. */

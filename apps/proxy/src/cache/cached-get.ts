@@ -16,18 +16,20 @@
  * A broken store never fails a request upstream can answer: its errors count as misses.
  * @module
  */
-import { type CacheEntry, type CacheLookup, type ResponseCache, routeFamily } from "@goatkit/core";
 import {
-  type CacheResult,
-  NO_METRICS,
-  type ProxyMetrics,
-  type RevalidationOutcome,
-} from "../observability/metrics.js";
+  type CacheEntry,
+  type CacheLookup,
+  type ResponseCache,
+  type RouteFamily,
+  routeFamily,
+} from "@goatkit/core";
+import { NO_METRICS, type ProxyMetrics, type RevalidationOutcome } from "../observability/metrics.js";
 import type { Upstream } from "../upstream/upstream.js";
 import type { BackgroundTasks } from "./background.js";
 import type { CacheStatusParts, ForwardReason } from "./cache-status.js";
-import { entryResponse } from "./entry-response.js";
+import { entryResponse, HIT } from "./entry-response.js";
 import { type Forwarded, forwardedResponse } from "./forwarded-response.js";
+import type { RequestKeys } from "./request-keys.js";
 import type { RevalidateWindows } from "./revalidate-window.js";
 import { storableData } from "./storable.js";
 import { type StoreLockOptions, underStoreLock } from "./store-lock.js";
@@ -43,6 +45,8 @@ export interface CachedGetDeps {
   now: () => number;
   /** Where cache results and background revalidations are counted. Default: nowhere. */
   metrics?: ProxyMetrics | undefined;
+  /** Remembers keys and families per URL and credential (the hit path's largest cost). Default: none. */
+  keys?: RequestKeys | undefined;
 }
 
 export interface CachedGetRequest {
@@ -60,29 +64,31 @@ type Fetched = Forwarded | { kind: "entry"; entry: CacheEntry };
 
 export async function cachedGet(deps: CachedGetDeps, request: CachedGetRequest): Promise<Response> {
   const { cache, now } = deps;
-  const key = cache.key("GET", request.url, request.credential);
+  const metrics = deps.metrics ?? NO_METRICS;
+  const { key, family } = deps.keys
+    ? deps.keys.of(request.url, request.credential)
+    : { key: cache.key("GET", request.url, request.credential), family: familyOf(request.url) };
   let fwd: ForwardReason = request.noCache ? "request" : "miss";
-  const family = routeFamily(new URL(request.url).pathname);
-  const count = (result: CacheResult) => (deps.metrics ?? NO_METRICS).cacheResult(family, result);
 
   if (!request.noCache) {
     const found = await lookup(cache, key);
+    // The common case first, with nothing allocated beyond the answer itself.
     if (found.state === "fresh") {
-      count("hit");
-      return entryResponse(found.entry, now(), { hit: true });
+      metrics.cacheResult(family, "hit");
+      return entryResponse(found.entry, now(), HIT);
     }
     if (found.state === "stale") {
       fwd = "stale";
       const { entry } = found;
       const revalidateUntil = Math.min(entry.freshUntil + deps.revalidate[family], entry.staleUntil);
       if (now() < revalidateUntil) {
-        refreshInBackground(deps, request, key);
-        count("stale");
+        refreshInBackground(deps, request, key, family);
+        metrics.cacheResult(family, "stale");
         return entryResponse(entry, now(), staleStatus("stale-while-revalidate", "stale"));
       }
       // Stale now beats fresh later: a spent budget is not waited for while there is something to serve.
       if (deps.upstream.pacer.waitMs(request.credential) > 0) {
-        count("stale");
+        metrics.cacheResult(family, "stale");
         return entryResponse(entry, now(), staleStatus("rate-limited"));
       }
     }
@@ -93,8 +99,8 @@ export async function cachedGet(deps: CachedGetDeps, request: CachedGetRequest):
   );
   if (value.kind === "entry") {
     // Another process filled the entry while this one waited for the store's lock.
-    count("coalesced");
-    return entryResponse(value.entry, now(), { hit: true, collapsed: joined });
+    metrics.cacheResult(family, "coalesced");
+    return entryResponse(value.entry, now(), joined ? { hit: true, collapsed: true } : HIT);
   }
   if (fallsBackToStale(value)) {
     // Looked up again: the entry may have been refreshed, or have expired, while the request ran.
@@ -104,11 +110,14 @@ export async function cachedGet(deps: CachedGetDeps, request: CachedGetRequest):
         value.kind === "throttled"
           ? staleStatus("rate-limited")
           : staleStatus("stale-if-error", fwd, value.kind === "response" ? value.response.status : undefined);
-      count(fallback.state === "fresh" ? "hit" : "stale");
-      return entryResponse(fallback.entry, now(), fallback.state === "fresh" ? { hit: true } : status);
+      metrics.cacheResult(family, fallback.state === "fresh" ? "hit" : "stale");
+      return entryResponse(fallback.entry, now(), fallback.state === "fresh" ? HIT : status);
     }
   }
-  count(joined ? "coalesced" : fwd === "stale" ? "revalidated" : fwd === "request" ? "bypass" : "miss");
+  metrics.cacheResult(
+    family,
+    joined ? "coalesced" : fwd === "stale" ? "revalidated" : fwd === "request" ? "bypass" : "miss",
+  );
   return forwardedResponse(value, { fwd, collapsed: joined });
 }
 
@@ -146,8 +155,12 @@ async function fetchAndStore(
 }
 
 /** Stale-while-revalidate: refresh without making anyone wait, and only if the budget allows it now. */
-function refreshInBackground(deps: CachedGetDeps, request: CachedGetRequest, key: string): void {
-  const family = routeFamily(new URL(request.url).pathname);
+function refreshInBackground(
+  deps: CachedGetDeps,
+  request: CachedGetRequest,
+  key: string,
+  family: RouteFamily,
+): void {
   deps.background.run(async () => {
     const { value, joined } = await deps.cache.coalesce(flightKey(key), () =>
       fetchAndStore(deps, request, key, 0),
@@ -171,13 +184,16 @@ function staleStatus(detail: string, fwd?: ForwardReason, fwdStatus?: number): C
   return { hit: true, stale: true, ...(fwd ? { fwd } : {}), ...(fwdStatus ? { fwdStatus } : {}), detail };
 }
 
-async function lookup(cache: ResponseCache, key: string): Promise<CacheLookup> {
-  try {
-    return await cache.lookup(key);
-  } catch {
-    return { state: "miss" };
-  }
+function familyOf(url: string): RouteFamily {
+  return routeFamily(new URL(url).pathname);
 }
+
+/** `cache.lookup`, with a broken store's error counting as a miss (no async frame of its own: hot path). */
+function lookup(cache: ResponseCache, key: string): Promise<CacheLookup> {
+  return cache.lookup(key).catch(() => MISS);
+}
+
+const MISS: CacheLookup = Object.freeze({ state: "miss" });
 
 // Core's client coalesces on the bare key with flights of another shape; this namespace keeps the two
 // apart in the ResponseCache they share (its invalidation still detaches both).

@@ -13,13 +13,20 @@ export const STORED_CONTENT_TYPE = "application/json";
 
 /** The answer for `entry` at `now`, with `status` describing how it was served (its `ttl` is filled in). */
 export function entryResponse(entry: CacheEntry, now: number, status: CacheStatusParts): Response {
+  const ttl = ttlSeconds(entry.freshUntil, now);
+  // The stored bytes as they are, with a plain headers object: @hono/node-server writes such a Response
+  // straight to the socket (its "cached response" path: no web Headers, no body stream, no copy).
   // Stores hand out bytes on plain ArrayBuffers (a SharedArrayBuffer never gets into one).
   return new Response(entry.value as Bytes, {
     status: 200,
     headers: {
       "content-type": STORED_CONTENT_TYPE,
       age: String(Math.max(0, Math.floor((now - entry.storedAt) / 1000))),
-      "cache-status": cacheStatus({ ...status, ttl: ttlSeconds(entry.freshUntil, now) }),
+      "cache-status": status === HIT ? `${HIT_STATUS}${ttl}` : cacheStatus({ ...status, ttl }),
     },
   });
 }
+
+/** The parts of a plain fresh hit: pass this very object for the common answer's precomputed prefix. */
+export const HIT: CacheStatusParts = Object.freeze({ hit: true });
+const HIT_STATUS = `${cacheStatus(HIT)}; ttl=`;

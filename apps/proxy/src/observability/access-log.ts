@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { routeFamily } from "@goatkit/core";
 import type { Context, MiddlewareHandler } from "hono";
 import type { Logger } from "pino";
+import { pathAndQuery } from "../routes/request-url.js";
 import type { ProxyMetrics } from "./metrics.js";
 import { type RouteKindPrefixes, routeKindOf } from "./route-kind.js";
 import { loggablePath } from "./secrets.js";
@@ -31,13 +32,13 @@ export function accessLog(options: AccessLogOptions): MiddlewareHandler {
       await next();
     } finally {
       const seconds = (performance.now() - started) / 1000;
-      const url = new URL(c.req.url);
-      const kind = routeKindOf(url.pathname, prefixes);
+      const { pathname } = pathAndQuery(c.req.url);
+      const kind = routeKindOf(pathname, prefixes);
       // Hono has turned a thrown error into c.res (500) by now; a missing one would be a bug of ours.
       const status = c.res?.status ?? 500;
       metrics.request(kind, status, seconds);
       if (logger) {
-        const line = accessLine(c, url, kind, status, seconds);
+        const line = accessLine(c, new URL(c.req.url), kind, status, seconds);
         if (status >= 500) logger.warn(line, "request");
         else logger.info(line, "request");
       }

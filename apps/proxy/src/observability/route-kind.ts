@@ -15,9 +15,16 @@ export interface RouteKindPrefixes {
 }
 
 export function routeKindOf(pathname: string, prefixes: RouteKindPrefixes): RouteKind {
-  const under = (prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
-  if (under(prefixes.passThrough)) return "pass_through";
-  if (under(prefixes.derived)) return "derived";
+  if (isUnder(pathname, prefixes.passThrough)) return "pass_through";
+  if (isUnder(pathname, prefixes.derived)) return "derived";
   if (prefixes.ops.includes(pathname)) return "ops";
   return "other";
+}
+
+/** `pathname` is `prefix` or below it (runs on every request: no closure, no string built). */
+function isUnder(pathname: string, prefix: string): boolean {
+  return (
+    pathname.startsWith(prefix) &&
+    (pathname.length === prefix.length || pathname.charCodeAt(prefix.length) === 47)
+  );
 }

@@ -94,8 +94,9 @@ async function runWorkflow(c: Context, workflow: Workflow, schema: JsonSchema, p
   try {
     const client = pool.client(apiKey);
     const report = await pool.scoped(scope, () => workflow.run(client, params as never, { signal }));
-    // Core counts a run as the client's counter before/after, which also holds concurrent runs of the same
-    // key (one client per key): the scope's count is this run's own.
+    // Core counts a run's own requests through `onRequest` (per run, so concurrent runs sharing this key's
+    // client do not count each other's); the scope counts the same sends at the client's `fetch`, for the
+    // X-Goatkit-Requests header. Both should agree; the report takes the scope's so header and body match.
     const meta = (report as { meta?: { request_count?: number } }).meta;
     if (meta && typeof meta.request_count === "number") meta.request_count = scope.requests;
     const headers = {

@@ -3,6 +3,7 @@
  * upstream sees once, one cache partition per key (two orgs, also under concurrent cold misses), and N
  * concurrent identical misses costing one upstream request.
  */
+import { request as httpRequest } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "../test-helpers/harness.js";
 
@@ -141,6 +142,34 @@ describe("pass-through", () => {
     expect(noStore.headers.get("cache-status")).toBe("goatkit; fwd=request; detail=no-store");
     expect((await h.call("/projects")).headers.get("cache-status")).toMatch(/^goatkit; hit/);
     expect(h.upstreamCount()).toBe(5);
+  });
+
+  it("a header the caller's Connection names is not read as the caller's cache directive", async () => {
+    h = await startHarness();
+    // fetch may not set Connection; node:http may.
+    const get = (headers: Record<string, string>) =>
+      new Promise<string | undefined>((resolve, reject) => {
+        const req = httpRequest(
+          `${h.proxy.url}/projects`,
+          { headers: { authorization: `Bearer ${h.sandbox.keys.readWrite}`, ...headers } },
+          (res) => {
+            res.resume();
+            res.on("end", () => resolve(res.headers["cache-status"] as string | undefined));
+          },
+        );
+        req.on("error", reject);
+        req.end();
+      });
+    expect(await get({ connection: "keep-alive" })).toBe("goatkit; fwd=miss; stored");
+    expect(await get({ connection: "keep-alive" })).toMatch(/^goatkit; hit; ttl=\d+$/);
+    // Hop-by-hop once named: dropped before the cache reads the request, as it is before upstream.
+    expect(await get({ connection: "keep-alive, Cache-Control", "cache-control": "no-store" })).toMatch(
+      /^goatkit; hit; ttl=\d+$/,
+    );
+    expect(await get({ connection: "keep-alive", "cache-control": "no-store" })).toBe(
+      "goatkit; fwd=request; detail=no-store",
+    );
+    expect(h.upstreamCount()).toBe(2);
   });
 
   it("forwards the caller's key but not its Host, and keeps the API's own answers for unknown routes", async () => {
