@@ -24,6 +24,14 @@ function originHost(origin: string): string | null {
   }
 }
 
+/** The `host[:port]` of an absolute URL as written (`http://a:1/x` gives `a:1`), without parsing it. */
+function authority(url: string): string {
+  const start = url.indexOf("://") + 3;
+  let end = start;
+  while (end < url.length && url[end] !== "/" && url[end] !== "?" && url[end] !== "#") end++;
+  return url.slice(start, end);
+}
+
 /**
  * Middleware: 403 `forbidden_host` unless both the `Host` header and the request URL's host (they differ
  * for an absolute-form request target) are accepted; 403 `forbidden_origin` for a foreign `Origin`.
@@ -33,8 +41,15 @@ export function hostGuard(options: HostGuardOptions): MiddlewareHandler {
   const checkOrigin = options.checkOrigin ?? true;
   return async (c, next) => {
     const header = c.req.header("host");
-    const urlHost = new URL(c.req.url).host;
-    for (const host of header === undefined ? [urlHost] : [header, urlHost]) {
+    // The URL is built from the Host header unless the target was absolute-form: when its authority is
+    // the header as sent, one check covers both, without parsing a URL per request.
+    const sameAsHeader = header !== undefined && authority(c.req.url) === header;
+    const hosts = sameAsHeader
+      ? [header]
+      : header === undefined
+        ? [new URL(c.req.url).host]
+        : [header, new URL(c.req.url).host];
+    for (const host of hosts) {
       if (!accepts(host)) {
         return errorResponse(
           options.formatError,
