@@ -94,13 +94,11 @@ async function runWorkflow(c: Context, workflow: Workflow, schema: JsonSchema, p
   try {
     const client = pool.client(apiKey);
     const report = await pool.scoped(scope, () => workflow.run(client, params as never, { signal }));
-    // Core counts a run's own requests through `onRequest` (per run, so concurrent runs sharing this key's
-    // client do not count each other's); the scope counts the same sends at the client's `fetch`, for the
-    // X-Goatkit-Requests header. Both should agree; the report takes the scope's so header and body match.
-    const meta = (report as { meta?: { request_count?: number } }).meta;
-    if (meta && typeof meta.request_count === "number") meta.request_count = scope.requests;
+    // The figure is core's (it counts a run's own requests through `onRequest`, per run, so concurrent runs
+    // sharing this key's client do not count each other's); the header repeats it, never a second count.
+    const counted = (report as { meta?: { request_count?: number } }).meta?.request_count;
     const headers = {
-      "x-goatkit-requests": String(scope.requests),
+      "x-goatkit-requests": String(counted ?? scope.requests),
       "server-timing": `workflow;dur=${(performance.now() - started).toFixed(1)};desc="${workflow.name}"`,
       "cache-control": "private, no-store",
       vary: "Authorization",
