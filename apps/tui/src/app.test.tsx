@@ -58,6 +58,12 @@ describe("App", () => {
       );
     });
     expect(shown.length, pane).toBeGreaterThan(0);
+    // Every row has core's figures, flagged or not (include_all_creators): engagement as a % or n/a.
+    const unflagged = pane
+      .split("\n")
+      .filter((l) => /@\S+ /.test(l) && !l.includes("⚑") && !l.includes(": "));
+    expect(unflagged.length, pane).toBeGreaterThan(0);
+    for (const line of unflagged) expect(line, pane).toMatch(/\d%|n\/a/);
     unmount();
   });
 

@@ -7,7 +7,7 @@
  */
 import type { ReportMeta } from "@goatkit/core";
 import { Box, Text, useApp as useInkApp, useInput, useStdout } from "ink";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Banner, Footer, FreshnessLine, freshnessText, StatusLine, TitleBar } from "./components/chrome.js";
 import { tone } from "./components/theme.js";
 import {
@@ -34,6 +34,10 @@ export interface AppProps {
   initialRange?: RangeChoice;
   /** Fixed size (tests); default: the terminal's, following resizes. */
   size?: { columns: number; rows: number };
+  /** The editor for notes (`$VISUAL` / `$EDITOR`); null or absent: notes are edited inline. */
+  editor?: string | null;
+  /** Where project-wide reports are saved as files; default: the working directory. */
+  reportsDir?: string;
 }
 
 function useTerminalSize(fixed?: { columns: number; rows: number }) {
@@ -66,11 +70,18 @@ function crumb(route: Route): string {
   }
 }
 
-export function App({ session, initialRange = DEFAULT_RANGE, size }: AppProps) {
+export function App({
+  session,
+  initialRange = DEFAULT_RANGE,
+  size,
+  editor = null,
+  reportsDir = process.cwd(),
+}: AppProps) {
   const ink = useInkApp();
   const { columns, rows } = useTerminalSize(size);
   const [stack, setStack] = useState<Route[]>([{ screen: "projects" }]);
   const [overlay, setOverlay] = useState<null | "help" | "range">(null);
+  const [modal, setModal] = useState<ReactNode | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const [readOnly, setReadOnlyState] = useState<string | null>(null);
   const [range, setRange] = useState<RangeChoice>(initialRange);
@@ -114,13 +125,20 @@ export function App({ session, initialRange = DEFAULT_RANGE, size }: AppProps) {
         typing.current = t;
       },
       setMeta,
+      showModal: setModal,
+      reload: () => {
+        session.memo.clear();
+        setGeneration((g) => g + 1);
+      },
+      editor,
+      reportsDir,
     }),
-    [session, range, generation, width, rows, loads, readOnly, registerKeys],
+    [session, range, generation, width, rows, loads, readOnly, registerKeys, editor, reportsDir],
   );
 
   useInput((input, key) => {
-    if (overlay === "range" || typing.current) return;
-    const action = actionFor(input, key, contexts);
+    if (overlay === "range" || modal !== null || typing.current) return;
+    const action = actionFor(input, key, contexts, readOnly !== null);
     if (!action) return;
     if (overlay === "help") {
       if (action === "quit") ink.exit();
@@ -197,7 +215,10 @@ export function App({ session, initialRange = DEFAULT_RANGE, size }: AppProps) {
           width={width}
         />
         <Box flexDirection="column" height={bodyHeight} overflow="hidden">
-          {overlay === "help" ? <HelpOverlay contexts={contexts} /> : null}
+          {modal}
+          {overlay === "help" && modal === null ? (
+            <HelpOverlay contexts={contexts} readOnly={readOnly !== null} />
+          ) : null}
           {overlay === "range" ? (
             <RangeOverlay
               current={range}
@@ -213,7 +234,7 @@ export function App({ session, initialRange = DEFAULT_RANGE, size }: AppProps) {
           <Box
             key={`${stack.length}:${generation}`}
             flexDirection="column"
-            display={overlay ? "none" : "flex"}
+            display={overlay || modal !== null ? "none" : "flex"}
           >
             {screen}
           </Box>
@@ -221,7 +242,7 @@ export function App({ session, initialRange = DEFAULT_RANGE, size }: AppProps) {
         <FreshnessLine text={fresh} stale={meta?.freshness.is_stale === true} width={width} />
         <StatusLine status={status} readOnly={readOnly} width={width} />
         {status ? null : <Text color={tone("dim")}> </Text>}
-        <Footer hints={footerHints(contexts)} width={width} />
+        <Footer hints={footerHints(contexts, readOnly !== null)} width={width} />
       </Box>
     </AppContext.Provider>
   );

@@ -38,7 +38,12 @@ async function main(argv: string[]): Promise<number> {
   const result = { code: 0 };
   const program = buildProgram(
     {
-      ui: async (flags) => (await import("./ui/run-ui.js")).runUi(flags),
+      ui: async (flags) => {
+        // React's production build, set before anything imports React (run-ui's JSX runtime included):
+        // the development build is several times slower to load and checks nothing a user could act on.
+        process.env.NODE_ENV ??= "production";
+        return (await import("./ui/run-ui.js")).runUi(flags);
+      },
       workflows: async (json) => {
         process.stdout.write(`${json ? listWorkflowsJson() : listWorkflowsText()}\n`);
         return 0;

@@ -75,6 +75,29 @@ describe.skipIf(!hasTmux)("goatkit in a real terminal (tmux)", () => {
     await tmux.waitFor("goatkit exited with code 0");
   }, 90_000);
 
+  it("runs the demo sandbox in a worker thread from the build (used when cores are to spare)", () => {
+    // A plain node process, as a user runs the build (the test runner's module conditions would leak
+    // into a worker started from here).
+    const script = `
+      const { startSandboxInWorker } = await import("./dist/session/sandbox-thread.js");
+      const sb = await startSandboxInWorker({ seed: ${SEED}, scale: "tiny", now: "${NOW}" });
+      const res = await fetch(sb.url + "/projects", { headers: { authorization: "Bearer " + sb.apiKey } });
+      const body = await res.json();
+      await sb.stop();
+      const bad = await startSandboxInWorker({ seed: 1, scale: "nope" }).then(() => "started", (e) => e.message);
+      console.log(JSON.stringify({ status: res.status, projects: body.data.length, bad }));`;
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: pkg,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp" },
+      timeout: 60_000,
+    });
+    const r = JSON.parse(out.trim().split("\n").pop()!) as { status: number; projects: number; bad: string };
+    expect(r.status).toBe(200);
+    expect(r.projects).toBeGreaterThan(0);
+    expect(r.bad).toMatch(/scale/);
+  }, 60_000);
+
   it("cancels a long load on the large scale with esc and stays usable", async () => {
     tmux = new Tmux(`node dist/cli.js --demo --seed ${SEED} --scale large --now ${NOW}`, pkg);
     await tmux.waitFor(/Projects \(\d+\)/, 90_000);

@@ -48,6 +48,20 @@ describe("keymap", () => {
     expect(footerHints([])).toContain("q quit");
   });
 
+  it("turns write keys off, and out of the help and footer, for a read-only key", () => {
+    expect(actionFor("e", none, ["notes"])).toBe("edit_notes");
+    expect(actionFor("e", none, ["notes"], true)).toBeUndefined();
+    expect(actionFor("w", none, ["notes"], true)).toBeUndefined();
+    expect(actionFor("w", none, ["report"], true)).toBe("save_report"); // a file, not an API write
+    expect(footerHints(["notes"])).toContain("e edit notes");
+    expect(footerHints(["notes"], true)).not.toMatch(/edit notes|save to notes/);
+    const help = (readOnly: boolean) =>
+      helpSections(["notes", "report"], readOnly).flatMap((s) => s.rows.map(([, what]) => what));
+    expect(help(false).some((d) => d.startsWith("edit the notes"))).toBe(true);
+    expect(help(true).some((d) => d.startsWith("edit the notes"))).toBe(false);
+    expect(help(true).some((d) => d.startsWith("save this project report"))).toBe(true);
+  });
+
   it("gives each key one meaning per context", () => {
     const seen = new Map<string, string>();
     for (const b of KEYMAP)

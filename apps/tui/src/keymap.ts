@@ -21,11 +21,25 @@ export type Action =
   | "sort"
   | "mark"
   | "compare"
+  | "edit_notes"
+  | "save_report"
+  | "overwrite"
   | "help"
   | "quit";
 
 /** Where a key applies: everywhere, or on screens with a list, or on one kind of screen. */
-export type KeyContext = "global" | "list" | "project" | "creators" | "campaigns";
+export type KeyContext =
+  | "global"
+  | "list"
+  | "project"
+  | "creators"
+  | "campaigns"
+  /** A screen about one entity with writable notes (campaign, creator). */
+  | "notes"
+  /** A screen whose report is about a whole project (health, compare): saved to a file. */
+  | "report"
+  /** The question shown when a note changed since it was shown. */
+  | "conflict";
 
 type KeyName =
   | "upArrow"
@@ -55,6 +69,8 @@ export interface Binding {
   /** The footer's word for it; none: not in the footer. */
   short?: string;
   context: KeyContext;
+  /** A write to the API: off (and gone from the help and footer) once the key turned out read-only. */
+  write?: true;
 }
 
 export const KEYMAP: readonly Binding[] = [
@@ -142,6 +158,40 @@ export const KEYMAP: readonly Binding[] = [
     context: "campaigns",
   },
   {
+    action: "edit_notes",
+    keys: [{ input: "e" }],
+    label: "e",
+    description: "edit the notes ($EDITOR, else inline); warns if they changed meanwhile",
+    short: "edit notes",
+    context: "notes",
+    write: true,
+  },
+  {
+    action: "save_report",
+    keys: [{ input: "w" }],
+    label: "w",
+    description: "save this report to the notes (its block is replaced on the next save)",
+    short: "save to notes",
+    context: "notes",
+    write: true,
+  },
+  {
+    action: "save_report",
+    keys: [{ input: "w" }],
+    label: "w",
+    description: "save this project report as a markdown file (path in the status line)",
+    short: "save report",
+    context: "report",
+  },
+  {
+    action: "overwrite",
+    keys: [{ input: "o" }],
+    label: "o",
+    description: "overwrite the changed note with your text (esc cancels)",
+    context: "conflict",
+    write: true,
+  },
+  {
     action: "back",
     keys: [{ key: "escape" }, { key: "backspace" }, { key: "delete" }],
     label: "esc / backspace",
@@ -189,6 +239,9 @@ const CONTEXT_TITLES: Record<KeyContext, string> = {
   project: "Project",
   creators: "Creators pane",
   campaigns: "Campaigns pane",
+  notes: "Campaign and creator",
+  report: "Project reports",
+  conflict: "When a note changed since it was shown",
 };
 
 function matches(spec: KeySpec, input: string, key: Key): boolean {
@@ -199,10 +252,21 @@ function matches(spec: KeySpec, input: string, key: Key): boolean {
   return spec.input === input && !key.ctrl && !key.meta;
 }
 
-/** The action `input`/`key` means where `contexts` apply, or undefined. */
-export function actionFor(input: string, key: Key, contexts: readonly KeyContext[]): Action | undefined {
+/** Whether a binding applies: its context is up, and it is not a write on a read-only key. */
+function applies(b: Binding, contexts: readonly KeyContext[] | undefined, readOnly: boolean): boolean {
+  if (readOnly && b.write) return false;
+  return b.context === "global" || !contexts || contexts.includes(b.context);
+}
+
+/** The action `input`/`key` means where `contexts` apply, or undefined. Writes are off when `readOnly`. */
+export function actionFor(
+  input: string,
+  key: Key,
+  contexts: readonly KeyContext[],
+  readOnly = false,
+): Action | undefined {
   for (const b of KEYMAP) {
-    if (b.context !== "global" && !contexts.includes(b.context)) continue;
+    if (!applies(b, contexts, readOnly)) continue;
     if (b.keys.some((k) => matches(k, input, key))) return b.action;
   }
   return undefined;
@@ -211,19 +275,31 @@ export function actionFor(input: string, key: Key, contexts: readonly KeyContext
 /** The help, section by section, for the contexts of the current screen (everything when none given). */
 export function helpSections(
   contexts?: readonly KeyContext[],
+  readOnly = false,
 ): { title: string; rows: [string, string][] }[] {
-  const order: KeyContext[] = ["global", "list", "project", "campaigns", "creators"];
+  const order: KeyContext[] = [
+    "global",
+    "list",
+    "project",
+    "campaigns",
+    "creators",
+    "notes",
+    "report",
+    "conflict",
+  ];
   return order
-    .filter((c) => c === "global" || !contexts || contexts.includes(c))
     .map((c) => ({
       title: CONTEXT_TITLES[c],
-      rows: KEYMAP.filter((b) => b.context === c).map((b) => [b.label, b.description] as [string, string]),
-    }));
+      rows: KEYMAP.filter((b) => b.context === c && applies(b, contexts, readOnly)).map(
+        (b) => [b.label, b.description] as [string, string],
+      ),
+    }))
+    .filter((s) => s.rows.length > 0);
 }
 
 /** The footer's short hints: the keys that matter on this screen. */
-export function footerHints(contexts: readonly KeyContext[]): string {
-  return KEYMAP.filter((b) => b.short && (b.context === "global" || contexts.includes(b.context)))
+export function footerHints(contexts: readonly KeyContext[], readOnly = false): string {
+  return KEYMAP.filter((b) => b.short && applies(b, contexts, readOnly))
     .map((b) => `${b.label.split(" / ")[0]} ${b.short}`)
     .join("  ");
 }

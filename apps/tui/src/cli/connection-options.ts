@@ -4,21 +4,9 @@
  * @module
  */
 
+import { demoOptions } from "@goatkit/sandbox/cli-options";
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { SCALES } from "../config/scales.js";
 import type { ConnectionFlags } from "../config/settings.js";
-
-const seed = (value: string) => {
-  if (!/^\d+$/.test(value) || Number(value) > 2 ** 31 - 1)
-    throw new InvalidArgumentError("--seed must be a whole number from 0 to 2147483647.");
-  return Number(value);
-};
-
-const isoInstant = (value: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value)))
-    throw new InvalidArgumentError("expected an ISO date-time such as 2026-03-31T12:00:00Z.");
-  return value;
-};
 
 const baseUrl = (value: string) => {
   try {
@@ -33,16 +21,16 @@ const baseUrl = (value: string) => {
 };
 
 export function addConnectionOptions(cmd: Command): Command {
+  const [demo, seed, scale, now] = demoOptions({
+    when: "demo",
+    nowNote: "also every report's as_of",
+    demo: "use an embedded, seeded sandbox (the default when no API key is set)",
+  }) as [Option, Option, Option, Option];
   return cmd
-    .addOption(new Option("--demo", "use an embedded, seeded sandbox (the default when no API key is set)"))
-    .addOption(new Option("--seed <n>", "sandbox world seed (demo; default 42)").argParser(seed))
-    .addOption(new Option("--scale <scale>", "sandbox world size (demo; default small)").choices(SCALES))
-    .addOption(
-      new Option(
-        "--now <iso>",
-        "sandbox as-of instant, also every report's as_of (demo; default now)",
-      ).argParser(isoInstant),
-    )
+    .addOption(demo)
+    .addOption(seed)
+    .addOption(scale)
+    .addOption(now)
     .addOption(
       new Option("--base-url <url>", "API or goatkit-proxy base URL (env TRACKAGOAT_BASE_URL)").argParser(
         baseUrl,

@@ -1,11 +1,12 @@
 /**
  * A workflow's params as command-line flags, generated from its JSON Schema (core's
  * `workflowJsonSchemas`): one `--<param>` per field, snake_case as in the catalogue, with the field's own
- * description, choices and default. Values are converted by type (numbers, lists), and anything that
- * does not convert is passed on as typed so core's params check names the field in its error.
+ * description, choices and default. Values are converted by core's `paramsFromText` (the conversion the
+ * proxy's query strings share): what does not convert is passed on as typed, so core's params check
+ * names the field in its error.
  * @module
  */
-import { type CatalogueWorkflow, workflowJsonSchemas } from "@goatkit/core";
+import { type CatalogueWorkflow, paramsFromText, workflowJsonSchemas } from "@goatkit/core";
 import { Option } from "commander";
 
 interface PropertySchema {
@@ -51,19 +52,17 @@ export function paramFlags(workflow: CatalogueWorkflow): ParamFlag[] {
   });
 }
 
-/** Commander's parsed values as the params object core validates. */
+/** Commander's parsed values as the params object core validates (`schema`: the workflow's params JSON Schema). */
 export function paramsFromFlags(
   flags: readonly ParamFlag[],
   values: Record<string, unknown>,
+  schema: Record<string, unknown>,
 ): Record<string, unknown> {
-  const params: Record<string, unknown> = {};
+  const entries: Array<[string, string]> = [];
   for (const flag of flags) {
     const value = values[flag.name];
     if (value === undefined) continue;
-    if ((flag.type === "number" || flag.type === "integer") && typeof value === "string") {
-      const n = Number(value);
-      params[flag.name] = value.trim() !== "" && Number.isFinite(n) ? n : value;
-    } else params[flag.name] = value;
+    for (const item of Array.isArray(value) ? value : [value]) entries.push([flag.name, String(item)]);
   }
-  return params;
+  return paramsFromText(schema, entries);
 }

@@ -4,7 +4,7 @@
  * are injected, so the tree is testable in process; `exitOverride()` turns usage errors into exceptions.
  * @module
  */
-import { type CatalogueWorkflow, workflows } from "@goatkit/core";
+import { type CatalogueWorkflow, workflowJsonSchemas, workflows } from "@goatkit/core";
 import { Command, Option } from "commander";
 import type { ConnectionFlags } from "../config/settings.js";
 import { addConnectionOptions, CONFIG_HELP, connectionFlags } from "./connection-options.js";
@@ -56,6 +56,7 @@ export function buildProgram(actions: Actions, result: { code: number }): Comman
     );
   for (const workflow of workflows) {
     const flags = paramFlags(workflow);
+    const paramsSchema = workflowJsonSchemas(workflow).params;
     const cmd = addConnectionOptions(
       report
         .command(workflow.name)
@@ -70,7 +71,7 @@ export function buildProgram(actions: Actions, result: { code: number }): Comman
       .action(async (opts: Record<string, unknown>) => {
         result.code = await actions.report(
           workflow,
-          paramsFromFlags(flags as ParamFlag[], opts),
+          paramsFromFlags(flags as ParamFlag[], opts, paramsSchema),
           opts.format as Format,
           connectionFlags(opts),
         );

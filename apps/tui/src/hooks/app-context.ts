@@ -4,7 +4,7 @@
  * @module
  */
 import type { ReportMeta } from "@goatkit/core";
-import { createContext, useContext } from "react";
+import { createContext, type ReactNode, useContext } from "react";
 import type { Action, KeyContext } from "../keymap.js";
 import type { Session } from "../session/session.js";
 import type { RangeChoice } from "./range.js";
@@ -35,6 +35,14 @@ export interface AppContextValue {
   setTyping(typing: boolean): void;
   /** The meta of the report on screen: the freshness line reads it. */
   setMeta(meta: ReportMeta | null): void;
+  /** Shows a question over the screen that takes the keyboard (null closes it). */
+  showModal(modal: ReactNode | null): void;
+  /** After a write: finished loads are dropped and run again, on the cache core's write invalidated. */
+  reload(): void;
+  /** `$VISUAL` / `$EDITOR` for notes; null: notes are edited inline. */
+  editor: string | null;
+  /** Where reports on a whole project are saved as markdown files. */
+  reportsDir: string;
 }
 
 export interface ScreenKeys {

@@ -14,20 +14,22 @@ import {
   formatInt,
   formatPercent,
   formatShare,
-  type UnderperformingCreatorsReport,
 } from "@goatkit/core";
 import { Box, Text } from "ink";
 import { barChars, Sparkline } from "../components/charts.js";
 import { LoadStatus } from "../components/loading.js";
 import { Caveats, Lines, Section } from "../components/report-parts.js";
 import { type Row, Table } from "../components/table.js";
-import { firstLine, fit } from "../components/text-utils.js";
+import { fit } from "../components/text-utils.js";
 import { tone } from "../components/theme.js";
 import { useApp } from "../hooks/app-context.js";
 import { rangeParams } from "../hooks/range.js";
 import { useLoad } from "../hooks/use-load.js";
 import { useCursor, useReportMeta, useScreenKeys } from "../hooks/use-screen.js";
+import { useUnderperformers } from "../hooks/use-underperformers.js";
 import { useWorkflow } from "../hooks/use-workflow.js";
+import { NotesBlock } from "../notes/notes-block.js";
+import { useNote, useNoteActions } from "../notes/use-notes.js";
 import { useCampaigns } from "./campaigns-pane.js";
 
 /** Every day of the range with its post count from the report (days core left out had none). */
@@ -64,17 +66,27 @@ export function CampaignScreen({
     project_id: projectId,
     ...rangeParams(app.range),
   });
-  const under = useWorkflow<UnderperformingCreatorsReport>("underperforming_creators", {
-    project_id: projectId,
-    limit: 10_000,
-    ...rangeParams(app.range),
-  });
+  const under = useUnderperformers(projectId);
   const campaigns = useCampaigns(projectId);
+  const target =
+    report.status === "done"
+      ? { kind: "campaign" as const, id: campaignId, projectId, name: report.data.campaign.name }
+      : null;
+  const note = useNote(target);
+  const notes = useNoteActions();
   useReportMeta(report.status === "done" ? report.data.meta : null);
   const creators = report.status === "done" ? report.data.top_creators : [];
   const [selected, cursor] = useCursor(creators.length);
-  useScreenKeys(["list"], (action) => {
+  useScreenKeys(["list", "notes"], (action) => {
     if (cursor(action)) return true;
+    if (action === "edit_notes" && target && note.status === "done") {
+      notes.edit(target, note.data);
+      return true;
+    }
+    if (action === "save_report" && report.status === "done") {
+      void notes.saveReport(report.data);
+      return true;
+    }
     const c = creators[selected];
     if (action === "open" && c) {
       app.navigate({
@@ -178,9 +190,7 @@ export function CampaignScreen({
         </Section>
       ) : null}
       <Caveats meta={r.meta} width={w} max={2} />
-      {r.campaign.description ? (
-        <Text color={tone("dim")}>{fit(`Notes: ${firstLine(r.campaign.description)}`, w)}</Text>
-      ) : null}
+      <NotesBlock note={note} width={w} readOnly={app.readOnly !== null} max={1} />
       {under.status === "loading" ? (
         <Text color={tone("dim")}>checking creators for underperformance…</Text>
       ) : null}

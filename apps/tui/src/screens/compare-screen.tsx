@@ -13,6 +13,7 @@ import { useApp } from "../hooks/app-context.js";
 import { rangeParams } from "../hooks/range.js";
 import { useCursor, useReportMeta, useScreenKeys } from "../hooks/use-screen.js";
 import { useWorkflow } from "../hooks/use-workflow.js";
+import { useNoteActions } from "../notes/use-notes.js";
 
 export function CompareScreen({
   projectId,
@@ -32,7 +33,14 @@ export function CompareScreen({
   useReportMeta(report.status === "done" ? report.data.meta : null);
   const rows = report.status === "done" ? report.data.campaigns : [];
   const [selected, cursor] = useCursor(rows.length);
-  useScreenKeys(["list"], (action) => cursor(action));
+  const notes = useNoteActions();
+  useScreenKeys(["list", "report"], (action) => {
+    if (action === "save_report") {
+      if (report.status === "done") void notes.saveReport(report.data);
+      return true;
+    }
+    return cursor(action);
+  });
   if (report.status !== "done") return <LoadStatus state={report} what="campaign comparison" />;
   const r = report.data;
   const w = app.width;

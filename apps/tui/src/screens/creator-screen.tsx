@@ -4,12 +4,7 @@
  * flags the creator, why.
  * @module
  */
-import {
-  type CreatorTrendReport,
-  formatCompact,
-  formatPercent,
-  type UnderperformingCreatorsReport,
-} from "@goatkit/core";
+import { type CreatorTrendReport, formatCompact, formatPercent } from "@goatkit/core";
 import { Box, Text } from "ink";
 import { Sparkline } from "../components/charts.js";
 import { LoadStatus } from "../components/loading.js";
@@ -19,7 +14,10 @@ import { tone } from "../components/theme.js";
 import { useApp } from "../hooks/app-context.js";
 import { rangeParams } from "../hooks/range.js";
 import { useReportMeta, useScreenKeys } from "../hooks/use-screen.js";
+import { useUnderperformers } from "../hooks/use-underperformers.js";
 import { useWorkflow } from "../hooks/use-workflow.js";
+import { NotesBlock } from "../notes/notes-block.js";
+import { useNote, useNoteActions } from "../notes/use-notes.js";
 
 export function CreatorScreen({
   projectId,
@@ -36,13 +34,25 @@ export function CreatorScreen({
     project_id: projectId,
     ...rangeParams(app.range),
   });
-  const under = useWorkflow<UnderperformingCreatorsReport>("underperforming_creators", {
-    project_id: projectId,
-    limit: 10_000,
-    ...rangeParams(app.range),
-  });
+  const under = useUnderperformers(projectId);
+  const target =
+    report.status === "done"
+      ? { kind: "creator" as const, id: creatorId, projectId, handle: report.data.creator.tiktok_handle }
+      : null;
+  const note = useNote(target);
+  const notes = useNoteActions();
   useReportMeta(report.status === "done" ? report.data.meta : null);
-  useScreenKeys([], () => false);
+  useScreenKeys(["notes"], (action) => {
+    if (action === "edit_notes" && target && note.status === "done") {
+      notes.edit(target, note.data);
+      return true;
+    }
+    if (action === "save_report" && report.status === "done") {
+      void notes.saveReport(report.data);
+      return true;
+    }
+    return false;
+  });
   if (report.status !== "done") return <LoadStatus state={report} what="creator trend" />;
   const r = report.data;
   const w = app.width;
@@ -110,6 +120,7 @@ export function CreatorScreen({
       </Section>
       <Caveats meta={r.meta} width={w} max={2} />
       <Notes meta={r.meta} width={w} />
+      <NotesBlock note={note} width={w} readOnly={app.readOnly !== null} />
     </Box>
   );
 }

@@ -1,8 +1,8 @@
 /**
  * The project's creators: a sortable table of the API's creator records (followers, videos) with core's
- * underperformer verdicts beside them: flagged creators first with their reasons, their median views per
- * post and recent engagement (core evaluates those figures in the underperforming_creators report), stale
- * creators with their last scrape, and Tracking Inbox counts for selective creators (program health).
+ * evaluation of each (median views per post, recent engagement: the underperforming_creators report with
+ * `include_all_creators`), flagged creators first with their reasons, stale creators with their last
+ * scrape, and Tracking Inbox counts for selective creators (program health). The UI computes no figure.
  * @module
  */
 import {
@@ -22,10 +22,9 @@ import { type Row, Table } from "../components/table.js";
 import { fit } from "../components/text-utils.js";
 import { tone } from "../components/theme.js";
 import { useApp } from "../hooks/app-context.js";
-import { rangeParams } from "../hooks/range.js";
 import { useLoad } from "../hooks/use-load.js";
 import { useCursor, useScreenKeys } from "../hooks/use-screen.js";
-import { useWorkflow } from "../hooks/use-workflow.js";
+import { useUnderperformers } from "../hooks/use-underperformers.js";
 
 export const CREATOR_SORTS = [
   "flagged",
@@ -44,9 +43,13 @@ const REASON: Record<string, string> = {
   not_posting: "not posting",
 };
 
+type Evaluation = UnderperformingCreatorsReport["underperformers"][number];
+
 export interface CreatorRow {
   creator: Creator;
-  flagged: UnderperformingCreatorsReport["underperformers"][number] | undefined;
+  flagged: Evaluation | undefined;
+  /** Core's figures for this creator (flagged or not); undefined when core did not evaluate them. */
+  evaluation: Evaluation | undefined;
   severity: number;
   stale: boolean;
   pending: number | "?" | null;
@@ -59,8 +62,8 @@ export function sortCreators(rows: CreatorRow[], sort: Sort): CreatorRow[] {
     flagged: (a, b) => a.severity - b.severity || b.creator.follower_count - a.creator.follower_count,
     followers: (a, b) => b.creator.follower_count - a.creator.follower_count,
     videos: (a, b) => b.creator.video_count - a.creator.video_count,
-    "views/post": (a, b) => num(b.flagged?.median_views) - num(a.flagged?.median_views),
-    engagement: (a, b) => num(b.flagged?.er_recent) - num(a.flagged?.er_recent),
+    "views/post": (a, b) => num(b.evaluation?.median_views) - num(a.evaluation?.median_views),
+    engagement: (a, b) => num(b.evaluation?.er_recent) - num(a.evaluation?.er_recent),
     handle: (a, b) => a.creator.tiktok_handle.localeCompare(b.creator.tiktok_handle),
   };
   return [...rows].sort(by[sort]);
@@ -79,11 +82,7 @@ export function CreatorsPane({
   const list = useLoad<Creator[]>(`creators:${projectId}`, ({ signal, cache }) =>
     fetchAll(app.session.client.creators.list({ project_id: projectId, limit: 100 }, { signal, cache })),
   );
-  const under = useWorkflow<UnderperformingCreatorsReport>("underperforming_creators", {
-    project_id: projectId,
-    limit: 10_000,
-    ...rangeParams(app.range),
-  });
+  const under = useUnderperformers(projectId);
   const filter = useFilter();
   const [sortIndex, setSortIndex] = useState(0);
   const sort = CREATOR_SORTS[sortIndex % CREATOR_SORTS.length]!;
@@ -124,8 +123,9 @@ export function CreatorsPane({
       `@${r.creator.tiktok_handle}`,
       formatCompact(r.creator.follower_count),
       formatInt(r.creator.video_count),
-      r.flagged ? formatCompact(r.flagged.median_views) : "—",
-      r.flagged ? formatPercent(r.flagged.er_recent) : "—",
+      // "n/a": evaluated without the data for the figure; "—": not evaluated by core.
+      r.evaluation ? formatCompact(r.evaluation.median_views) : "—",
+      r.evaluation ? formatPercent(r.evaluation.er_recent) : "—",
       r.pending === null ? "" : String(r.pending),
       [
         r.flagged ? `⚑ ${r.flagged.reasons.map((x) => REASON[x] ?? x).join(", ")}` : "",
@@ -142,7 +142,7 @@ export function CreatorsPane({
     <Box flexDirection="column">
       <Text>
         {fit(
-          `${under.data.underperformer_count} of ${under.data.evaluated_count} creators flagged · sorted by ${sort} (s) · views/post = median views of the range's posts, engagement = last 14 days; shown for flagged creators (core's evaluation)`,
+          `${under.data.underperformer_count} of ${under.data.evaluated_count} creators flagged · sorted by ${sort} (s) · views/post = median views of the range's posts, engagement = posts of the last 14 days (core's evaluation; n/a: too few posts)`,
           w,
         )}
       </Text>
@@ -180,6 +180,7 @@ function buildRows(
   health: ProgramHealthReport,
 ): CreatorRow[] {
   const flagged = new Map(under.underperformers.map((u, i) => [u.creator_id, { u, i }]));
+  const evaluated = new Map((under.evaluations ?? []).map((e) => [e.creator_id, e]));
   const stale = new Set(under.stale_creators.map((s) => s.creator_id));
   const pending = new Map(health.pending_backlog.by_creator.map((p) => [p.creator_id, p.pending_count]));
   return creators.map((c) => {
@@ -187,6 +188,7 @@ function buildRows(
     return {
       creator: c,
       flagged: f?.u,
+      evaluation: evaluated.get(c.id) ?? f?.u,
       severity: f ? f.i : Number.MAX_SAFE_INTEGER,
       stale: stale.has(c.id),
       // The report lists the 10 creators with most pending videos: beyond them the count is unknown, not 0.

@@ -12,6 +12,7 @@ import { useApp } from "../hooks/app-context.js";
 import { rangeParams } from "../hooks/range.js";
 import { useReportMeta, useScreenKeys } from "../hooks/use-screen.js";
 import { useWorkflow } from "../hooks/use-workflow.js";
+import { useNoteActions } from "../notes/use-notes.js";
 import { CampaignsPane } from "./campaigns-pane.js";
 import { CreatorsPane } from "./creators-pane.js";
 import { HealthPane } from "./health-pane.js";
@@ -40,6 +41,7 @@ export function ProjectScreen({
   const app = useApp();
   const [pane, setPane] = useState<Pane>(initialPane);
   const health = useProgramHealth(projectId);
+  const notes = useNoteActions();
   // Functional updates: keys typed faster than a render must each count.
   const switchPane = (action: string) => {
     const step = action === "next_pane" ? 1 : action === "prev_pane" ? PANES.length - 1 : 0;
@@ -48,7 +50,13 @@ export function ProjectScreen({
     return true;
   };
   // The panes register their own (list) keys beside these; no key is handled by both.
-  useScreenKeys(["project"], switchPane);
+  useScreenKeys(["project", "report"], (action) => {
+    if (action === "save_report") {
+      if (health.status === "done") void notes.saveReport(health.data);
+      return true;
+    }
+    return switchPane(action);
+  });
   useReportMeta(health.status === "done" ? health.data.meta : null);
   const tabs = (
     <Text>

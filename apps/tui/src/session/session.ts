@@ -5,8 +5,8 @@
  * @module
  */
 import { createClient, MemoryStore, ResponseCache, type TrackagoatClient } from "@goatkit/core";
-import type { RunningSandbox } from "@goatkit/sandbox";
 import type { Settings } from "../config/settings.js";
+import { type DemoSandbox, startSandboxInProcess, startSandboxInWorker } from "./sandbox-thread.js";
 
 export interface Session {
   client: TrackagoatClient;
@@ -30,25 +30,24 @@ export function newCache(): ResponseCache {
   return new ResponseCache({ store: new MemoryStore() });
 }
 
+export interface SessionOptions {
+  /** Where the demo's sandbox runs: `worker` (the built CLI) or this thread (default; tests from source). */
+  sandboxIn?: "worker" | "process";
+}
+
 /** Connects as the settings say; in demo mode this starts (and owns) a sandbox. */
-export async function openSession(settings: Settings): Promise<Session> {
-  let sandbox: RunningSandbox | undefined;
+export async function openSession(settings: Settings, options: SessionOptions = {}): Promise<Session> {
+  let sandbox: DemoSandbox | undefined;
   let client: TrackagoatClient;
   let baseUrl: string;
   let label: string;
   if (settings.mode === "demo") {
     // The embedded sandbox is this process's own: no per-minute limit on either side, so the demo is quick.
     // Loaded only for the demo: commands against a real API never pay for the sandbox's import.
-    const { startSandbox } = await import("@goatkit/sandbox");
-    sandbox = await startSandbox({
-      seed: settings.seed,
-      scale: settings.scale,
-      now: settings.now,
-      rateLimit: false,
-      logErrors: false,
-    });
+    const start = options.sandboxIn === "worker" ? startSandboxInWorker : startSandboxInProcess;
+    sandbox = await start({ seed: settings.seed, scale: settings.scale, now: settings.now });
     baseUrl = sandbox.url;
-    client = createClient({ apiKey: sandbox.keys.readWrite, baseUrl, rateLimit: false });
+    client = createClient({ apiKey: sandbox.apiKey, baseUrl, rateLimit: false });
     label = `demo data (seed ${settings.seed}, scale ${settings.scale}${settings.now ? `, now ${settings.now}` : ""})`;
   } else {
     client = createClient({ apiKey: settings.apiKey, baseUrl: settings.baseUrl });
