@@ -5,7 +5,7 @@
  * @module
  */
 import type { Scale } from "@goatkit/sandbox";
-import { demoOptions, integerValue } from "@goatkit/sandbox/cli-options";
+import { baseUrlValue, demoOptions, integerValue } from "@goatkit/sandbox/cli-options";
 import { parseHost } from "@goatkit/server";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { TOOLSETS, type Toolset } from "./tools/tool.js";
@@ -49,17 +49,7 @@ const allowedHost = (value: string, previous: string[] = []) => {
   return [...previous, value];
 };
 
-const baseUrl = (value: string) => {
-  try {
-    const u = new URL(value);
-    if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error();
-  } catch {
-    throw new InvalidArgumentError(
-      "expected an http(s) URL ending in /api/v1, e.g. https://www.trackagoat.com/api/v1.",
-    );
-  }
-  return value;
-};
+const baseUrl = baseUrlValue;
 
 export function cliProgram(): Command {
   const [demo, seed, scale, now] = demoOptions({

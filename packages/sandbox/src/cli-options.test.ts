@@ -1,7 +1,7 @@
 /** The shared demo flags: what they accept and refuse, and that their scale list is the sandbox's. */
 import { Command, type CommanderError } from "commander";
 import { describe, expect, it } from "vitest";
-import { DEMO_SCALES, demoOptions, integerValue, isoInstantValue } from "./cli-options.js";
+import { baseUrlValue, DEMO_SCALES, demoOptions, integerValue, isoInstantValue } from "./cli-options.js";
 import { SCALES } from "./options.js";
 
 function parse(args: string[]): Record<string, unknown> | string {
@@ -41,5 +41,8 @@ describe("demoOptions", () => {
     expect(integerValue("--port", 0, 65535)("8080")).toBe(8080);
     expect(() => integerValue("--port", 0, 65535)("65536")).toThrow(/--port/);
     expect(isoInstantValue("2026-03-31")).toBe("2026-03-31T00:00:00.000Z");
+    expect(baseUrlValue("http://127.0.0.1:4020/api/v1/")).toBe("http://127.0.0.1:4020/api/v1");
+    expect(() => baseUrlValue("ftp://x/api/v1")).toThrow(/http\(s\) URL/);
+    expect(() => baseUrlValue("not a url")).toThrow(/http\(s\) URL/);
   });
 });

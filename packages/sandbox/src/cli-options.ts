@@ -27,6 +27,22 @@ export function isoInstantValue(value: string): string {
   return new Date(value).toISOString();
 }
 
+/**
+ * A commander value parser for an API base URL (`--base-url`): http(s) only, trailing slashes dropped.
+ * Where it points (trackagoat, a goatkit-proxy, a sandbox) is checked by the first request.
+ */
+export function baseUrlValue(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error();
+  } catch {
+    throw new InvalidArgumentError(
+      "expected an http(s) URL ending in /api/v1, e.g. https://www.trackagoat.com/api/v1 or a goatkit-proxy's.",
+    );
+  }
+  return value.replace(/\/+$/, "");
+}
+
 export interface DemoOptionsConfig {
   /** How the help text says when the world flags apply. Default "with --demo". */
   when?: string;

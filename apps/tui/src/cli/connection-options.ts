@@ -4,21 +4,11 @@
  * @module
  */
 
-import { demoOptions } from "@goatkit/sandbox/cli-options";
+import { baseUrlValue, demoOptions } from "@goatkit/sandbox/cli-options";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import type { ConnectionFlags } from "../config/settings.js";
 
-const baseUrl = (value: string) => {
-  try {
-    const u = new URL(value);
-    if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error();
-  } catch {
-    throw new InvalidArgumentError(
-      "expected an http(s) URL ending in /api/v1, e.g. http://127.0.0.1:4020/api/v1.",
-    );
-  }
-  return value.replace(/\/+$/, "");
-};
+const baseUrl = baseUrlValue;
 
 export function addConnectionOptions(cmd: Command): Command {
   const [demo, seed, scale, now] = demoOptions({
