@@ -5,7 +5,7 @@
  */
 
 import { baseUrlValue, demoOptions } from "@goatkit/sandbox/cli-options";
-import { type Command, InvalidArgumentError, Option } from "commander";
+import { type Command, Option } from "commander";
 import type { ConnectionFlags } from "../config/settings.js";
 
 const baseUrl = baseUrlValue;
