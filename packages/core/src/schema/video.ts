@@ -35,6 +35,8 @@ export const Video = z.looseObject({
   posted_at: Timestamp,
   tracking_status: TrackingStatus,
   last_scraped_at: Timestamp.nullable().default(null),
+  /** api-contract A.2: `false` after `tracking-disable`; absent means enabled (the client says so). */
+  tracking_enabled: z.boolean().optional(),
   metadata: Metadata,
   ...timestamps,
 });
