@@ -1,14 +1,17 @@
 /**
- * `pnpm bench` in apps/proxy: the cache-hit bench (bench/cache-hit.ts) then the team-workload bench
- * (bench/team-workload.ts), each on its own so one failing does not hide the other, then one summary
- * table and every figure as JSON on stdout (not written to a file: results stay out of git).
+ * `pnpm bench` in apps/proxy: the cache-hit bench (bench/cache-hit.ts), the team-workload bench
+ * (bench/team-workload.ts) and the nginx comparison (bench/nginx.ts, skipped without nginx), each on its
+ * own so one failing does not hide the others, then one summary table and every figure as JSON on stdout
+ * (not written to a file: results stay out of git).
  *
  * Exit code 1 when a bench fails, when the cache-hit measurement is not valid (an answer that was not a
- * cache hit), or when a team-workload count target is missed. The cache-hit ratios are printed PASS/MISS
+ * cache hit, in the cache-hit bench or the nginx comparison), or when a team-workload count target is
+ * missed. The cache-hit ratios (and the nginx ratio) are printed PASS/MISS
  * but do not fail the run: they are timings, and move with whatever else the machine is doing.
  *
  * Flags (all optional): --rounds --duration --warmup --connections --cpu-prof (cache hit);
- * --users --budget --stagger (team workload); --only cache-hit|team-workload.
+ * --users --budget --stagger (team workload); --only cache-hit|team-workload|nginx (rounds, duration, warmup
+ * and connections apply to the nginx comparison too).
  */
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
@@ -20,6 +23,13 @@ import {
   P99_TARGET,
   THROUGHPUT_TARGET,
 } from "./cache-hit.js";
+import {
+  benchNginx,
+  formatNginxBench,
+  NGINX_RATIO_TARGET,
+  type NginxBench,
+  nginxOptionsFromArgs,
+} from "./nginx.js";
 import {
   benchTeamWorkload,
   formatTeamWorkloadBench,
@@ -62,7 +72,13 @@ const team: TeamWorkloadBench | null = await run(
   () => benchTeamWorkload(teamWorkloadOptionsFromArgs(args)),
   formatTeamWorkloadBench,
 );
+const nginx: NginxBench | null = await run(
+  "nginx",
+  () => benchNginx(nginxOptionsFromArgs(args)),
+  formatNginxBench,
+);
 if (cacheHit && !cacheHit.checks.all_hits) process.exitCode = 1;
+if (nginx && !nginx.ok) process.exitCode = 1;
 if (team && !team.ok) process.exitCode = 1;
 
 const rows: [figure: string, value: string, target: string, verdict: string][] = [];
@@ -116,6 +132,29 @@ if (team) {
   );
 }
 
+if (nginx?.skipped)
+  rows.push([
+    "cache-hit req per CPU-second, proxy ÷ nginx, 40 KB",
+    `not measured: ${nginx.skipped}`,
+    `≥ ${NGINX_RATIO_TARGET}×`,
+    "SKIP",
+  ]);
+else if (nginx)
+  rows.push(
+    [
+      "cache-hit req per CPU-second, proxy ÷ nginx proxy_cache, 40 KB",
+      `${nginx.ratio!.toFixed(2)}× (${spread(nginx.ratio_rounds!)})`,
+      `≥ ${NGINX_RATIO_TARGET}×`,
+      verdict(nginx.pass!),
+    ],
+    [
+      "nginx comparison answers that were hits",
+      nginx.checks!.all_hits ? "all" : "NOT all",
+      "all",
+      verdict(nginx.checks!.all_hits),
+    ],
+  );
+
 const width = (i: number) => Math.max(...rows.map((r) => r[i]!.length));
 console.log("summary (goatkit-proxy benchmarks)");
 for (const r of rows)
@@ -132,6 +171,7 @@ console.log(
       cpus: availableParallelism(),
       cache_hit: cacheHit,
       team_workload: team,
+      nginx,
     },
     null,
     2,

@@ -35,7 +35,7 @@ import { startProxy } from "../src/server.js";
 import { round } from "./stats.js";
 
 /** The sandbox's as-of instant: the same world, byte for byte, in every run. */
-const NOW = "2026-03-15T12:00:00.000Z";
+export const NOW = "2026-03-15T12:00:00.000Z";
 const SEED = 42;
 const REAL_BUDGET_PER_MINUTE = 60;
 export const UPSTREAM_RATIO_TARGET = 10;
@@ -94,7 +94,7 @@ interface Ids {
   creator_id: string;
 }
 
-const sandboxOptions = (budget: number) => ({
+export const sandboxOptions = (budget: number) => ({
   seed: SEED,
   now: NOW,
   rateLimit: { perMinute: budget },
@@ -102,7 +102,7 @@ const sandboxOptions = (budget: number) => ({
 });
 
 /** One project of the seeded world, and a campaign and creator in it, read from a throwaway sandbox. */
-async function pickIds(): Promise<Ids> {
+export async function pickIds(): Promise<Ids> {
   const sb = await startSandbox({ ...sandboxOptions(REAL_BUDGET_PER_MINUTE), rateLimit: false });
   try {
     const tg = createClient({ apiKey: sb.keys.readWrite, baseUrl: sb.url, rateLimit: false });
@@ -121,7 +121,7 @@ async function pickIds(): Promise<Ids> {
  * Each workflow's params, from its JSON Schema: the ids it declares, and `as_of` pinned to the world's
  * instant. A workflow that requires anything else stops the bench with its name.
  */
-function paramsFor(ids: Ids): Map<string, Record<string, unknown>> {
+export function paramsFor(ids: Ids): Map<string, Record<string, unknown>> {
   const out = new Map<string, Record<string, unknown>>();
   const known: Record<string, unknown> = { ...ids, as_of: NOW };
   for (const w of workflows) {
@@ -138,7 +138,7 @@ function paramsFor(ids: Ids): Map<string, Record<string, unknown>> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Every user runs every workflow once, starting `staggerMs` apart, each in a rotated order. */
-async function runTeam(
+export async function runTeam(
   clients: TrackagoatClient[],
   params: Map<string, Record<string, unknown>>,
   staggerMs: number,
@@ -168,7 +168,7 @@ async function runTeam(
 }
 
 /** `users` clients on `baseUrl` with the team's key, each paced by its own limiter and with no cache. */
-function teamClients(sandbox: RunningSandbox, baseUrl: string, users: number, budget: number) {
+export function teamClients(sandbox: RunningSandbox, baseUrl: string, users: number, budget: number) {
   return Array.from({ length: users }, () =>
     createClient({
       apiKey: sandbox.keys.readWrite,
@@ -179,7 +179,7 @@ function teamClients(sandbox: RunningSandbox, baseUrl: string, users: number, bu
   );
 }
 
-function upstreamFigures(sandbox: RunningSandbox) {
+export function upstreamFigures(sandbox: RunningSandbox) {
   const counts = sandbox.requests();
   return {
     upstream_requests: counts.total,
@@ -188,7 +188,7 @@ function upstreamFigures(sandbox: RunningSandbox) {
   };
 }
 
-async function viaProxy(
+export async function viaProxy(
   params: Map<string, Record<string, unknown>>,
   users: number,
   budget: number,

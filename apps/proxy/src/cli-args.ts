@@ -120,7 +120,7 @@ export function cliProgram(): Command {
     .addOption(
       new Option(
         "--cache <url>",
-        `cache store: memory: or sqlite:<path> (default ${DEFAULT_CACHE}; ${DEMO_CACHE} with --demo)`,
+        `cache store: memory:, sqlite:<path>, or redis://[:password@]host:port/db[?prefix=name:] shared by several instances (default ${DEFAULT_CACHE}; ${DEMO_CACHE} with --demo)`,
       ).argParser(cacheSpec),
     )
     .addOption(demo.default(false))

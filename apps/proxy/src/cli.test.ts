@@ -48,7 +48,7 @@ describe("goatkit-proxy CLI", () => {
   it.each([
     [["--port", "abc"], /--port/],
     [["--bogus"], /unknown option/],
-    [["--cache", "redis://x"], /memory: or sqlite/],
+    [["--cache", "mysql://x"], /memory:, sqlite:<path> or redis:/],
     [["--demo", "--upstream", "http://127.0.0.1:1/api/v1"], /--demo runs its own upstream/],
     [["--scale", "tiny"], /--scale only applies with --demo/],
   ])("bad usage %j → one clear line on stderr and exit code 2", async (args, message) => {

@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<void> {
   const spec = cacheSpecOf(flags);
   let store: CacheStore;
   try {
-    store = openStore(spec);
+    store = await openStore(spec);
   } catch (err) {
     fail(
       EXIT_UNREACHABLE,

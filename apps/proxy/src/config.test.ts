@@ -32,6 +32,11 @@ describe("options", () => {
     expect(parseCacheSpec("memory:")).toEqual({ kind: "memory" });
     expect(parseCacheSpec("sqlite:./a/b.sqlite")).toEqual({ kind: "sqlite", path: "./a/b.sqlite" });
     expect(() => parseCacheSpec("sqlite:")).toThrow(/file path/);
-    expect(() => parseCacheSpec("redis://x")).toThrow(/memory: or sqlite/);
+    expect(parseCacheSpec("redis://x:6379/1")).toEqual({
+      kind: "redis",
+      url: "redis://x:6379/1",
+      prefix: "goatkit-proxy:",
+    });
+    expect(() => parseCacheSpec("mysql://x")).toThrow(/memory:, sqlite:<path> or redis:/);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * goatkit-proxy, the team's caching gateway to the trackagoat API: pass-through with a per-key cache
- * (core's `ResponseCache` on a memory or SQLite store), coalescing, stale-while-revalidate and
+ * (core's `ResponseCache` on a memory, SQLite or Redis store), coalescing, stale-while-revalidate and
  * stale-if-error, upstream pacing per key, write invalidation, and `Cache-Status` on every answer; a team
  * gateway mode (proxy tokens in a hashed file, one team key upstream); Prometheus metrics, pino logs with
  * secrets redacted, and graceful shutdown.
@@ -9,6 +9,12 @@
 
 export { type CacheSpec, openStore, parseCacheSpec } from "./cache/open-store.js";
 export { DEFAULT_REVALIDATE_WINDOWS, type RevalidateWindows } from "./cache/revalidate-window.js";
+export {
+  DEFAULT_REDIS_PREFIX,
+  RedisStore,
+  type RedisStoreOptions,
+  StoreUnavailableError,
+} from "./cache/stores/redis-store.js";
 export {
   DEFAULT_SQLITE_MAX_BYTES,
   SqliteStore,

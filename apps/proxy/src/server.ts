@@ -19,6 +19,7 @@ import {
 import { Hono, type MiddlewareHandler } from "hono";
 import { BackgroundTasks } from "./cache/background.js";
 import { RequestKeys } from "./cache/request-keys.js";
+import { RedisStore } from "./cache/stores/redis-store.js";
 import { type ProxyOptions, type ResolvedProxyOptions, resolveProxyOptions } from "./config.js";
 import { gatewayAuth } from "./gateway/gateway-auth.js";
 import { accessLog } from "./observability/access-log.js";
@@ -27,8 +28,10 @@ import { PrometheusMetrics } from "./observability/prometheus.js";
 import { derivedRoutes } from "./routes/derived.js";
 import { OPS_PATHS, opsRoutes } from "./routes/ops.js";
 import { API_PREFIX, mountPassThrough } from "./routes/pass-through.js";
+import { REFERENCE_PATH, REFERENCE_SCRIPT_PATH } from "./routes/reference.js";
 import { PACED_IN_FETCH, pacedFetch } from "./upstream/paced-fetch.js";
 import { UpstreamPacer } from "./upstream/pacer.js";
+import { RedisBudget } from "./upstream/redis-budget.js";
 import { Upstream } from "./upstream/upstream.js";
 
 /** The composed proxy, in process (no port): `app.request()` / `app.fetch` serve it. */
@@ -66,7 +69,11 @@ export function createProxy(options: ProxyOptions = {}, internals: ProxyInternal
   const cache = new ResponseCache({ store: config.store, policy: config.policy, now: config.now });
   const prometheus = config.metrics ? new PrometheusMetrics(config.metrics) : undefined;
   const metrics = prometheus ?? NO_METRICS;
-  const pacer = new UpstreamPacer(config.rateLimit, undefined, metrics);
+  // On Redis, instances share the upstream budget and hear each other's invalidations.
+  const shared = config.store instanceof RedisStore ? config.store : undefined;
+  const budget = shared ? new RedisBudget(shared.redis, { prefix: shared.prefix }) : undefined;
+  shared?.onRemoteInvalidation((tags) => cache.invalidate(tags));
+  const pacer = new UpstreamPacer(config.rateLimit, undefined, metrics, budget);
   if (config.rateLimit !== false) metrics.watchPacing(() => pacer.summary()!);
   let draining = false;
   const upstream = new Upstream({
@@ -107,6 +114,8 @@ export function createProxy(options: ProxyOptions = {}, internals: ProxyInternal
     "/",
     opsRoutes({
       store: config.store,
+      // Without Redis every instance still serves (pass-through, paced locally): degraded, not down.
+      storeOptional: shared !== undefined,
       upstream: config.upstream,
       fetch: config.fetch,
       draining: () => draining,
@@ -116,7 +125,11 @@ export function createProxy(options: ProxyOptions = {}, internals: ProxyInternal
   // Team gateway: everything registered from here on needs a proxy token (the ops routes above stay
   // open); the team key replaces it before pass-through and derived routes read Authorization.
   if (config.gateway) {
-    app.use("*", gatewayAuth({ ...config.gateway, publicPaths: [`${DERIVED_PREFIX}/openapi.json`] }));
+    // The API's description and reference page hold no data: readable without a token.
+    const publicPaths = ["/openapi.json", REFERENCE_PATH, REFERENCE_SCRIPT_PATH].map(
+      (p) => `${DERIVED_PREFIX}${p}`,
+    );
+    app.use("*", gatewayAuth({ ...config.gateway, publicPaths }));
   }
   mountPassThrough(app, {
     cache,

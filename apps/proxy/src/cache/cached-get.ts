@@ -13,7 +13,9 @@
  *
  * Keys are core's `cacheKey` of the upstream URL and the caller's credential, and bodies are stored as
  * received, so core's client on the same store (the derived routes) reads these entries and vice versa.
- * A broken store never fails a request upstream can answer: its errors count as misses.
+ * A broken store never fails a request upstream can answer: when the lookup fails (a Redis that went
+ * away), the request goes upstream without the cache (`fwd=bypass; detail=store-unavailable`), still
+ * coalesced in process and paced.
  * @module
  */
 import {
@@ -69,9 +71,14 @@ export async function cachedGet(deps: CachedGetDeps, request: CachedGetRequest):
     ? deps.keys.of(request.url, request.credential)
     : { key: cache.key("GET", request.url, request.credential), family: familyOf(request.url) };
   let fwd: ForwardReason = request.noCache ? "request" : "miss";
+  let detail: string | undefined;
 
   if (!request.noCache) {
     const found = await lookup(cache, key);
+    if (found === UNAVAILABLE) {
+      fwd = "bypass";
+      detail = STORE_UNAVAILABLE;
+    }
     // The common case first, with nothing allocated beyond the answer itself.
     if (found.state === "fresh") {
       metrics.cacheResult(family, "hit");
@@ -116,9 +123,15 @@ export async function cachedGet(deps: CachedGetDeps, request: CachedGetRequest):
   }
   metrics.cacheResult(
     family,
-    joined ? "coalesced" : fwd === "stale" ? "revalidated" : fwd === "request" ? "bypass" : "miss",
+    joined
+      ? "coalesced"
+      : fwd === "stale"
+        ? "revalidated"
+        : fwd === "request" || fwd === "bypass"
+          ? "bypass"
+          : "miss",
   );
-  return forwardedResponse(value, { fwd, collapsed: joined });
+  return forwardedResponse(value, detail ? { fwd, collapsed: joined, detail } : { fwd, collapsed: joined });
 }
 
 /** Sends the request (under the store's lock) and stores a storable answer. Never rejects. */
@@ -129,9 +142,13 @@ async function fetchAndStore(
   maxWaitMs: number,
 ): Promise<Fetched> {
   const { cache } = deps;
+  // A caller who said no-cache takes only an entry fetched after it asked, never one from before.
+  const notBefore = request.noCache ? deps.now() : Number.NEGATIVE_INFINITY;
   const probe = async (): Promise<Fetched | undefined> => {
     const found = await cache.lookup(key);
-    return found.state === "fresh" ? { kind: "entry", entry: found.entry } : undefined;
+    return found.state === "fresh" && found.entry.storedAt >= notBefore
+      ? { kind: "entry", entry: found.entry }
+      : undefined;
   };
   return underStoreLock(cache.store, key, deps.lock, probe, async () => {
     const since = cache.mark();
@@ -188,12 +205,19 @@ function familyOf(url: string): RouteFamily {
   return routeFamily(new URL(url).pathname);
 }
 
-/** `cache.lookup`, with a broken store's error counting as a miss (no async frame of its own: hot path). */
+/**
+ * `cache.lookup`, with a broken store's error answering {@link UNAVAILABLE}, a miss (no async frame of its
+ * own: hot path).
+ */
 function lookup(cache: ResponseCache, key: string): Promise<CacheLookup> {
-  return cache.lookup(key).catch(() => MISS);
+  return cache.lookup(key).catch(() => UNAVAILABLE);
 }
 
-const MISS: CacheLookup = Object.freeze({ state: "miss" });
+/** The lookup failed: a miss, told apart by identity so the answer can say why. */
+const UNAVAILABLE: CacheLookup = Object.freeze({ state: "miss" });
+
+/** `Cache-Status` detail when the store could not be asked. */
+export const STORE_UNAVAILABLE = "store-unavailable";
 
 // Core's client coalesces on the bare key with flights of another shape; this namespace keeps the two
 // apart in the ResponseCache they share (its invalidation still detaches both).

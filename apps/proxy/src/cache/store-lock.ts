@@ -36,6 +36,9 @@ export async function underStoreLock<T>(
     if (release === undefined) return run(); // the store failed: no cross-process coalescing this time
     if (release !== null) {
       try {
+        // The holder before us may have stored the entry between our lookup and our lock.
+        const stored = await probe().catch(() => undefined);
+        if (stored !== undefined) return stored;
         return await run();
       } finally {
         await release().catch(() => {});

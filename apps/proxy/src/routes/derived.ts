@@ -4,7 +4,8 @@
  * converted by the workflow's params JSON Schema and validated by its `parseParams` (400 `invalid_params`
  * naming the field); `format=json|markdown|csv` picks the rendering. Each run goes through a core client
  * for the caller's key on the proxy's own `ResponseCache` and rate limiter, so derived and pass-through
- * requests share cache entries and one upstream budget. Mounted by the server at `/goatkit/v1`.
+ * requests share cache entries and one upstream budget. `format=html` is a self-contained page of the same
+ * report (src/html/), and `GET /reference` the interactive API reference. Mounted at `/goatkit/v1`.
  * @module
  */
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -25,8 +26,12 @@ import {
 } from "@goatkit/core";
 import { CLIENT_CLOSED_REQUEST } from "@goatkit/server";
 import { type Context, Hono } from "hono";
+import { htmlErrorFrom } from "../html/error-page.js";
+import { PAGE_CSP } from "../html/page.js";
+import { renderReportHtml } from "../html/reports/index.js";
 import { derivedOpenApi } from "./openapi.js";
 import { FORMATS, type Format, type JsonSchema, queryToParams } from "./query-params.js";
+import { type ReferenceRoutesOptions, referenceRoutes } from "./reference.js";
 
 export interface DerivedRoutesOptions {
   /** trackagoat base URL ending in /api/v1. */
@@ -36,6 +41,8 @@ export interface DerivedRoutesOptions {
   /** The proxy's shared upstream budget; without it, core's per-key pacing (60 a minute) applies. */
   rateLimiter?: RateLimiter;
   fetch?: typeof fetch;
+  /** The API reference page's script (default: the installed `@scalar/api-reference` bundle). */
+  reference?: ReferenceRoutesOptions;
 }
 
 /** Clients kept, one per key (by hash), least recently used dropped first. */
@@ -61,11 +68,23 @@ export function derivedRoutes(options: DerivedRoutesOptions): Hono {
   const app = new Hono();
   const openapi = JSON.stringify(derivedOpenApi());
   app.get("/openapi.json", () => new Response(openapi, { headers: { "content-type": JSON_TYPE } }));
+  app.route("/", referenceRoutes(options.reference));
   for (const workflow of workflows as readonly Workflow[]) {
     const schema = workflowJsonSchemas(workflow).params as JsonSchema;
-    app.get(`/${workflow.name}`, (c) => runWorkflow(c, workflow, schema, pool));
+    app.get(`/${workflow.name}`, async (c) => {
+      const res = await runWorkflow(c, workflow, schema, pool);
+      // A page was asked for: a refusal is a small page too, with the same status, headers and code.
+      const envelope = res.headers.get("content-type")?.startsWith("application/json");
+      return !res.ok && envelope && asksForHtml(c) ? htmlErrorFrom(res) : res;
+    });
   }
   return app;
+}
+
+/** `format=html`, given once (a repeated or unknown format is refused in JSON, the default). */
+function asksForHtml(c: Context): boolean {
+  const formats = c.req.queries("format");
+  return formats?.length === 1 && formats[0] === "html";
 }
 
 async function runWorkflow(c: Context, workflow: Workflow, schema: JsonSchema, pool: ClientPool) {
@@ -117,6 +136,16 @@ async function runWorkflow(c: Context, workflow: Workflow, schema: JsonSchema, p
 
 function render(workflow: Workflow, report: unknown, format: Format, headers: Record<string, string>) {
   const r = report as never;
+  if (format === "html") {
+    return new Response(renderReportHtml(workflow, report), {
+      headers: {
+        ...headers,
+        "content-type": "text/html; charset=utf-8",
+        "content-security-policy": PAGE_CSP,
+        "x-content-type-options": "nosniff",
+      },
+    });
+  }
   if (format === "markdown") {
     return new Response(workflow.markdown(r), {
       headers: { ...headers, "content-type": "text/markdown; charset=utf-8" },

@@ -68,11 +68,16 @@ describe("the derived endpoints' OpenAPI document", () => {
         expect(p.required, `${name}.${p.name}`).toBe(schema.required?.includes(p.name) ?? false);
       }
       expect(params.find((p) => p.name === "format")?.schema).toMatchObject({
-        enum: ["json", "markdown", "csv"],
+        enum: ["json", "markdown", "csv", "html"],
       });
 
       const ok = deref<OpenAPIV3_1.ResponseObject>(op!.responses!["200"]!);
-      expect(Object.keys(ok.content ?? {})).toEqual(["application/json", "text/markdown", "text/csv"]);
+      expect(Object.keys(ok.content ?? {})).toEqual([
+        "application/json",
+        "text/markdown",
+        "text/csv",
+        "text/html",
+      ]);
       const envelope = ok.content!["application/json"]!.schema as OpenAPIV3_1.SchemaObject;
       const report = deref<OpenAPIV3_1.SchemaObject>(envelope.properties!.data!);
       expect(report.properties?.kind).toMatchObject({ const: name });

@@ -46,6 +46,7 @@ export function derivedOpenApi(
   paths["/openapi.json"] = {
     get: {
       operationId: "openapi",
+      tags: ["reference"],
       summary: "This document",
       description: "The OpenAPI 3.1 document of the derived endpoints, generated from core's catalogue.",
       security: [],
@@ -74,7 +75,13 @@ export function derivedOpenApi(
     },
     servers: [{ url: "/goatkit/v1" }],
     security: [{ trackagoatKey: [] }],
-    tags: [{ name: "workflows", description: "goatkit's workflow catalogue" }],
+    tags: [
+      { name: "workflows", description: "goatkit's workflow catalogue" },
+      {
+        name: "reference",
+        description: "This document; the interactive reference is served beside it at /goatkit/v1/reference.",
+      },
+    ],
     paths,
     components: {
       schemas,
@@ -154,6 +161,14 @@ function operation(w: Workflow, params: JsonSchema, reportName: string) {
           },
           "text/markdown": { schema: { type: "string", description: "The report rendered as markdown." } },
           "text/csv": { schema: { type: "string", description: "The report's main table, RFC 4180." } },
+          "text/html": {
+            schema: {
+              type: "string",
+              description:
+                "The report as one self-contained page (format=html): headline figures with their basis and unit, " +
+                "inline SVG charts, tables and caveats; no script, nothing fetched.",
+            },
+          },
         },
       },
       ...errors,

@@ -12,6 +12,11 @@ import { type ProbeResult, probeUpstream } from "../upstream/probe.js";
 
 export interface OpsOptions {
   store: CacheStore;
+  /**
+   * The proxy keeps serving without its store (a shared Redis): a failing store makes `/readyz` say
+   * `degraded` with 200, since taking every instance out of a load balancer would turn it into an outage.
+   */
+  storeOptional?: boolean | undefined;
   upstream: string;
   fetch: typeof globalThis.fetch;
   /** How long an upstream probe result is reused. Default 5 000 ms. */
@@ -57,14 +62,16 @@ export function opsRoutes(options: OpsOptions): Hono {
       );
     }
     const [store, upstream] = await Promise.all([storeCheck(options.store), upstreamProbe()]);
-    const ready = store === "ok" && upstream.reachable;
+    const storeUsable = store === "ok" || options.storeOptional === true;
+    const ready = storeUsable && upstream.reachable;
+    const degraded = ready && store !== "ok";
     const data = {
-      status: ready ? "ready" : "not_ready",
-      store,
+      status: degraded ? "degraded" : ready ? "ready" : "not_ready",
+      store: degraded ? `unavailable: ${store} (serving without the cache, pacing locally)` : store,
       upstream: upstream.reachable ? "ok" : `unreachable: ${upstream.reason}`,
     };
     if (ready) return c.json({ data, error: null, meta: null });
-    const problems = [store === "ok" ? "" : `store: ${store}`, upstream.reachable ? "" : data.upstream];
+    const problems = [storeUsable ? "" : `store: ${store}`, upstream.reachable ? "" : data.upstream];
     return c.json(
       { data, error: `Not ready (${problems.filter(Boolean).join("; ")})`, meta: { code: "not_ready" } },
       503,

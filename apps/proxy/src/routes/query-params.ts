@@ -7,11 +7,12 @@ import { type ParamsJsonSchema, paramsFromText, schemaType } from "@goatkit/core
 import { quoteValue } from "@goatkit/server";
 
 /** The route's own query parameter, beside the workflow's params: how the report is rendered. */
-export const FORMATS = ["json", "markdown", "csv"] as const;
+export const FORMATS = ["json", "markdown", "csv", "html"] as const;
 export type Format = (typeof FORMATS)[number];
 export const FORMAT_DESCRIPTION =
   "How the report is sent: json (the API envelope { data: report, error: null, meta: null }), markdown " +
-  "(text/markdown, the workflow's rendering) or csv (text/csv, the report's main table, as a download). Default: json.";
+  "(text/markdown, the workflow's rendering), csv (text/csv, the report's main table, as a download) or html " +
+  "(text/html, a self-contained page with the headline figures, charts, tables and caveats). Default: json.";
 
 /** The part of a JSON Schema the conversion reads (core's). */
 export type JsonSchema = ParamsJsonSchema;

@@ -5,11 +5,16 @@
  * the caller's bound is refused with the honest wait instead of queueing, so the caller can serve stale or
  * answer 429. When upstream itself says 429, the key is held off until its `Retry-After` has passed:
  * hammering a limited key only extends the limit.
+ *
+ * With a {@link SharedBudget} (several instances on one Redis), the budget and the hold-offs live there,
+ * so the instances together stay under the limit; while it cannot be reached, each instance paces on its
+ * own (together they may then send up to their number times the limit, and upstream's 429s hold them off).
  * @module
  */
 import { createHash } from "node:crypto";
 import { type RateLimitOptions, RollingWindowLimiter } from "@goatkit/core";
 import { NO_METRICS, type PacingSummary, type ProxyMetrics } from "../observability/metrics.js";
+import type { SharedBudget } from "./shared-budget.js";
 
 /** Admitted (a slot was taken: send now), or refused with the milliseconds a slot is still away. */
 export type Admission = { admitted: true } | { admitted: false; retryAfterMs: number };
@@ -18,6 +23,8 @@ interface KeyBudget {
   limiter: RollingWindowLimiter | undefined;
   /** Upstream's own 429: nothing goes out with this key before then (monotonic ms). */
   heldUntil: number;
+  /** The shared budget's last refusal: no slot expected before then (monotonic ms). */
+  sharedUntil: number;
 }
 
 /** Keys above which idle budgets are forgotten (an idle budget and a new one behave the same). */
@@ -34,15 +41,19 @@ export class UpstreamPacer {
   readonly #budgets = new Map<string, KeyBudget>();
   readonly #now: () => number;
   readonly #metrics: ProxyMetrics;
+  readonly #shared: SharedBudget | undefined;
+  /** Whether the shared budget failed last time (then pacing is local until it answers again). */
+  #sharedDown = false;
 
   /**
    * `false`: no pacing of our own (e.g. a sandbox without limits); upstream 429s still hold a key off.
-   * `metrics` hears of every wait and refusal.
+   * `metrics` hears of every wait and refusal. `shared`: the budget several instances share.
    */
   constructor(
     options: RateLimitOptions | false,
     now: () => number = () => performance.now(),
     metrics: ProxyMetrics = NO_METRICS,
+    shared?: SharedBudget,
   ) {
     if (options !== false) {
       if (!Number.isSafeInteger(options.requests) || options.requests < 1)
@@ -53,13 +64,20 @@ export class UpstreamPacer {
     this.#options = options;
     this.#now = now;
     this.#metrics = metrics;
+    this.#shared = shared;
+  }
+
+  /** Whether a shared budget is configured but could not be reached on the last try. */
+  get sharedBudgetDown(): boolean {
+    return this.#sharedDown;
   }
 
   /** Milliseconds a request with `credential` would wait now before it may go upstream (0: at once). */
   waitMs(credential: string): number {
     const budget = this.#budgets.get(budgetId(credential));
     if (!budget) return 0;
-    return Math.max(budget.limiter?.waitMs() ?? 0, budget.heldUntil - this.#now(), 0);
+    const now = this.#now();
+    return Math.max(budget.limiter?.waitMs() ?? 0, budget.heldUntil - now, budget.sharedUntil - now, 0);
   }
 
   /**
@@ -67,6 +85,53 @@ export class UpstreamPacer {
    * longer. Resolves, never rejects.
    */
   async admit(credential: string, maxWaitMs: number): Promise<Admission> {
+    if (this.#shared) {
+      const shared = await this.#admitShared(this.#shared, credential, maxWaitMs);
+      if (shared !== undefined) return shared;
+    }
+    return this.#admitLocal(credential, maxWaitMs);
+  }
+
+  /**
+   * Takes a slot from the shared budget, waiting for one (polling, as the budget says when one frees)
+   * at most `maxWaitMs`. Undefined when the shared budget cannot be reached: pace locally instead.
+   */
+  async #admitShared(
+    shared: SharedBudget,
+    credential: string,
+    maxWaitMs: number,
+  ): Promise<Admission | undefined> {
+    const id = budgetId(credential);
+    const started = this.#now();
+    const giveUpAt = started + maxWaitMs;
+    let waited = false;
+    for (;;) {
+      let result: Admission;
+      try {
+        result = await shared.take(id, this.#options);
+        this.#sharedDown = false;
+      } catch {
+        this.#sharedDown = true;
+        return undefined;
+      }
+      const budget = this.#budget(credential);
+      if (result.admitted) {
+        budget.sharedUntil = 0;
+        if (waited) this.#metrics.pacerWait((this.#now() - started) / 1000);
+        return result;
+      }
+      budget.sharedUntil = this.#now() + result.retryAfterMs;
+      if (this.#now() + result.retryAfterMs > giveUpAt) {
+        this.#metrics.pacerRefusal();
+        return result;
+      }
+      // Instances polling for the same freed slot spread out a little; one wins, the others learn the next wait.
+      waited = true;
+      await sleep(result.retryAfterMs + Math.random() * 10);
+    }
+  }
+
+  async #admitLocal(credential: string, maxWaitMs: number): Promise<Admission> {
     const wait = this.waitMs(credential);
     if (wait > maxWaitMs) {
       this.#metrics.pacerRefusal();
@@ -103,7 +168,8 @@ export class UpstreamPacer {
     let activeKeys = 0;
     let minRemaining = requests;
     for (const budget of this.#budgets.values()) {
-      const held = budget.heldUntil > now;
+      // With a shared budget, a key the shared window refused counts as spent here.
+      const held = budget.heldUntil > now || budget.sharedUntil > now;
       if (!held && (budget.limiter?.idle ?? true)) continue;
       activeKeys++;
       const remaining = held ? 0 : Math.max(0, requests - (budget.limiter?.inWindow ?? 0));
@@ -117,6 +183,7 @@ export class UpstreamPacer {
     if (!(ms > 0)) return;
     const budget = this.#budget(credential);
     budget.heldUntil = Math.max(budget.heldUntil, this.#now() + ms);
+    this.#shared?.holdOff(budgetId(credential), ms).catch(() => {});
   }
 
   #budget(credential: string): KeyBudget {
@@ -126,7 +193,7 @@ export class UpstreamPacer {
       if (this.#budgets.size >= MAX_IDLE_KEYS) this.#forgetIdle();
       const limiter =
         this.#options === false ? undefined : new RollingWindowLimiter(this.#options, this.#now);
-      budget = { limiter, heldUntil: 0 };
+      budget = { limiter, heldUntil: 0, sharedUntil: 0 };
       this.#budgets.set(id, budget);
     }
     return budget;
@@ -135,7 +202,8 @@ export class UpstreamPacer {
   #forgetIdle(): void {
     const now = this.#now();
     for (const [id, budget] of this.#budgets) {
-      if ((budget.limiter?.idle ?? true) && budget.heldUntil <= now) this.#budgets.delete(id);
+      const idle = (budget.limiter?.idle ?? true) && budget.heldUntil <= now && budget.sharedUntil <= now;
+      if (idle) this.#budgets.delete(id);
     }
   }
 }
