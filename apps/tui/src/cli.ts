@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
- * `goatkit`: the terminal UI, and the non-interactive `workflows` and `report` commands for scripts and
+ * `goatkit`: the terminal UI, and the non-interactive `workflows`, `report` and `parity` commands for scripts and
  * cron. Exit codes: 0 ok, 2 usage (bad flag or params, one line on stderr), 3 API or network error.
  * @module
  */
 import { CommanderError } from "commander";
 import { listWorkflowsJson, listWorkflowsText } from "./cli/list-workflows.js";
 import { buildProgram } from "./cli/program.js";
+import { runParity } from "./cli/run-parity.js";
 import { runReport } from "./cli/run-report.js";
 import { resolveWorkflow } from "./cli/workflow-names.js";
 import { EXIT_USAGE } from "./errors/describe-error.js";
@@ -36,6 +37,13 @@ async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
   process.once("SIGINT", () => controller.abort(new Error("cancelled (Ctrl-C)")));
   const result = { code: 0 };
+  const io = {
+    stdout: (t: string) => process.stdout.write(t),
+    stderr: (t: string) => process.stderr.write(t),
+    progress: Boolean(process.stderr.isTTY),
+    env: process.env,
+    signal: controller.signal,
+  };
   const program = buildProgram(
     {
       ui: async (flags) => {
@@ -48,14 +56,8 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${json ? listWorkflowsJson() : listWorkflowsText()}\n`);
         return 0;
       },
-      report: (workflow, params, format, flags) =>
-        runReport(workflow, params, format, flags, {
-          stdout: (t) => process.stdout.write(t),
-          stderr: (t) => process.stderr.write(t),
-          progress: Boolean(process.stderr.isTTY),
-          env: process.env,
-          signal: controller.signal,
-        }),
+      parity: (flags, connection) => runParity(flags, connection, io),
+      report: (workflow, params, format, flags) => runReport(workflow, params, format, flags, io),
     },
     result,
   );

@@ -9,6 +9,7 @@ import { Command, Option } from "commander";
 import type { ConnectionFlags } from "../config/settings.js";
 import { addConnectionOptions, CONFIG_HELP, connectionFlags } from "./connection-options.js";
 import { type ParamFlag, paramFlags, paramsFromFlags } from "./param-flags.js";
+import { PARITY_FORMATS, type ParityFlags } from "./run-parity.js";
 import { FORMATS, type Format } from "./run-report.js";
 import { WORKFLOW_ALIASES } from "./workflow-names.js";
 
@@ -21,6 +22,7 @@ export interface Actions {
     format: Format,
     flags: ConnectionFlags,
   ): Promise<number>;
+  parity(flags: ParityFlags, connection: ConnectionFlags): Promise<number>;
 }
 
 /** The program; each action's exit code lands in `result.code`. */
@@ -45,6 +47,29 @@ export function buildProgram(actions: Actions, result: { code: number }): Comman
     .option("--json", "print JSON: name, title, description, aliases and the params' JSON Schema")
     .action(async (opts: { json?: boolean }) => {
       result.code = await actions.workflows(Boolean(opts.json));
+    });
+
+  addConnectionOptions(
+    program
+      .command("parity")
+      .description(
+        "check, with at most 25 read-only requests, where the API differs from goatkit's contract; " +
+          "prints a report to paste into a bug report (exit 1 when anything differs or was not checked)",
+      ),
+  )
+    .addOption(new Option("--format <format>", "output format").choices(PARITY_FORMATS).default("markdown"))
+    .option("--project_id <id>", "the project whose records are sampled (default: the first one)")
+    .option("--drift", "with --demo: a sandbox whose responses drift from the contract")
+    .addHelpText("after", CONFIG_HELP)
+    .action(async (opts: Record<string, unknown>) => {
+      result.code = await actions.parity(
+        {
+          format: opts.format as ParityFlags["format"],
+          projectId: opts.project_id as string | undefined,
+          drift: Boolean(opts.drift),
+        },
+        connectionFlags(opts),
+      );
     });
 
   const report = program

@@ -11,6 +11,8 @@ export interface WorkerRequest {
   seed: number;
   scale: Scale;
   now: string | undefined;
+  /** Serve responses that drift from the contract (the sandbox's drift mode; for `goatkit parity --demo --drift`). */
+  drift?: boolean;
 }
 
 export type WorkerReply = { type: "ready"; url: string; apiKey: string } | { type: "error"; message: string };

@@ -33,6 +33,8 @@ export function newCache(): ResponseCache {
 export interface SessionOptions {
   /** Where the demo's sandbox runs: `worker` (the built CLI) or this thread (default; tests from source). */
   sandboxIn?: "worker" | "process";
+  /** Demo only: start the sandbox in drift mode (responses that differ from the contract). */
+  drift?: boolean;
 }
 
 /** Connects as the settings say; in demo mode this starts (and owns) a sandbox. */
@@ -45,10 +47,15 @@ export async function openSession(settings: Settings, options: SessionOptions = 
     // The embedded sandbox is this process's own: no per-minute limit on either side, so the demo is quick.
     // Loaded only for the demo: commands against a real API never pay for the sandbox's import.
     const start = options.sandboxIn === "worker" ? startSandboxInWorker : startSandboxInProcess;
-    sandbox = await start({ seed: settings.seed, scale: settings.scale, now: settings.now });
+    sandbox = await start({
+      seed: settings.seed,
+      scale: settings.scale,
+      now: settings.now,
+      ...(options.drift ? { drift: true } : {}),
+    });
     baseUrl = sandbox.url;
     client = createClient({ apiKey: sandbox.apiKey, baseUrl, rateLimit: false });
-    label = `demo data (seed ${settings.seed}, scale ${settings.scale}${settings.now ? `, now ${settings.now}` : ""})`;
+    label = `demo data (seed ${settings.seed}, scale ${settings.scale}${settings.now ? `, now ${settings.now}` : ""}${options.drift ? ", drifted" : ""})`;
   } else {
     client = createClient({ apiKey: settings.apiKey, baseUrl: settings.baseUrl });
     baseUrl = client.baseUrl;
