@@ -3,7 +3,7 @@
  * outliers, over-posting, campaign totals) or values computed here from the sandbox's raw lists. The
  * four agent-guide questions are each answered by a scripted sequence of at most two tool calls.
  */
-import { fetchAll, isCountedStatus } from "@goatkit/core";
+import { fetchAll, isCountedVideo } from "@goatkit/core";
 import { describe, expect, it } from "vitest";
 import { type McpHarness, type ToolCall, withMcp } from "./test-helpers/harness.js";
 
@@ -107,7 +107,7 @@ describe("the four agent-guide questions, at most two calls each", () => {
     const videos = await fetchAll(sb.client.videos.list({ creator_id: creator.id as string, limit: 100 }));
     const expected = videos.filter((v) => {
       const day = v.posted_at.slice(0, 10);
-      return isCountedStatus(v.tracking_status) && day >= range.from && day <= range.to;
+      return isCountedVideo(v) && day >= range.from && day <= range.to;
     }).length;
     expect(r.structured.range_post_count).toBe(expected);
     expect((r.structured.creator as Row).tiktok_handle).toBe(creator.tiktok_handle);

@@ -93,7 +93,7 @@ function writeOrgJson(file: string): { videos: number; creators: number } {
   const strip = (key: string, value: unknown) => (key.startsWith("_") ? undefined : value);
   const creators = world.creators.filter((c) => c._org_id === orgId && !c._deleted);
   const videos = world.videos.filter(
-    (v) => v._org_id === orgId && !v._deleted && !v._tracking_disabled && v.tracking_status !== "excluded",
+    (v) => v._org_id === orgId && !v._deleted && v.tracking_status !== "excluded",
   );
   writeFileSync(file, JSON.stringify({ creators, videos }, strip));
   return { videos: videos.length, creators: creators.length };

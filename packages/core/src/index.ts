@@ -6,5 +6,6 @@
 export * from "./analysis/index.js";
 export * from "./cache/index.js";
 export * from "./client/index.js";
+export * from "./parity/index.js";
 export * from "./schema/index.js";
 export * from "./workflows/index.js";

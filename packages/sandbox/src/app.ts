@@ -1,7 +1,7 @@
 /**
  * `createSandboxApp()`: one in-process sandbox (a Hono app plus its own state, no port). The API lives
  * under `/api/v1` behind request-log → Host check (on loopback) → body limits → faults → auth → rate
- * limits → scopes → idempotency; the operator endpoints under `/__sandbox` behind their own guards.
+ * limits → scopes → (drift) → idempotency; the operator endpoints under `/__sandbox` behind their own guards.
  * Errors anywhere become the envelope through one `onError`; an unknown route is 404, a known path with
  * the wrong method 405 with `Allow`.
  */
@@ -30,6 +30,7 @@ import { projectRoutes } from "./api/routes/projects.js";
 import { schemaRoutes } from "./api/routes/schema.js";
 import { specRoutes } from "./api/routes/spec.js";
 import { videoRoutes } from "./api/routes/videos.js";
+import { createDriftPlan, type DriftManifest, driftOff, driftResponses } from "./drift/index.js";
 import {
   checkOptions,
   DEFAULT_LIMITS,
@@ -72,6 +73,8 @@ export interface SandboxApp {
   resetRequests(): void;
   /** Merges fault settings (e.g. `{ errorRate: 0.5 }`, `{ outage: false }`); returns the result. */
   setFaults(faults: FaultInput): FaultSettings;
+  /** What drift mode changes in responses (`{ enabled: false, changes: [] }` without `drift`). */
+  driftManifest: DriftManifest;
 }
 
 export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
@@ -114,6 +117,8 @@ export function buildSandbox(options: SandboxOptions, internals: SandboxInternal
     dailyQuota: options.dailyQuota ?? true,
     logErrors: options.logErrors ?? true,
   };
+  const drift = options.drift ? createDriftPlan(state, ctx.apiGeneration) : undefined;
+  ctx.drift = drift?.manifest ?? driftOff();
 
   const listening = internals.listening ?? (() => undefined);
   const limits = bodyLimits({
@@ -132,8 +137,10 @@ export function buildSandbox(options: SandboxOptions, internals: SandboxInternal
     authenticate(ctx),
     rateLimit(ctx),
     authorize(),
-    idempotency(ctx),
   );
+  // Outside the idempotency store, so a replayed answer drifts like the first one.
+  if (drift) api.use("*", driftResponses(drift));
+  api.use("*", idempotency(ctx));
   let routeRefs: RouteRef[] = [];
   for (const routes of [
     projectRoutes(ctx),
@@ -178,5 +185,6 @@ export function buildSandbox(options: SandboxOptions, internals: SandboxInternal
     requests: () => state.requestLog.counts(),
     resetRequests: () => state.requestLog.reset(),
     setFaults: (input) => ctx.faults.set(input),
+    driftManifest: ctx.drift,
   };
 }

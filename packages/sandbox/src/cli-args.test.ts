@@ -33,7 +33,12 @@ describe("CLI flags", () => {
       rateLimit: { perMinute: 60 },
       dailyQuota: true,
       faults: { latencyMs: 0, errorRate: 0, dropRate: 0, malformedRate: 0, outage: false },
+      drift: false,
     });
+  });
+
+  it("--drift turns drift mode on", () => {
+    expect(toStartOptions(parse(["--drift"]).flags!).drift).toBe(true);
   });
 
   it("maps every flag", () => {

@@ -59,6 +59,7 @@ export interface CliFlags {
   dropRate: number;
   malformedRate: number;
   outage: boolean;
+  drift: boolean;
   printKeys: boolean;
   truth?: string;
   operatorToken?: string;
@@ -117,6 +118,12 @@ export function cliProgram(): Command {
           .argParser(rate),
       )
       .addOption(new Option("--outage", "answer every API request with 503").default(false))
+      .addOption(
+        new Option(
+          "--drift",
+          "serve responses that drift from the contract (manifest: /__sandbox/drift)",
+        ).default(false),
+      )
       .addOption(new Option("--print-keys", "print the demo API keys and exit").default(false))
       .addOption(new Option("--truth <file>", "write the planted truth (JSON) to a file"))
       .addOption(
@@ -166,5 +173,6 @@ export function toStartOptions(flags: CliFlags): StartOptions {
     operatorToken: flags.operatorToken,
     allowedHosts: flags.allowedHost,
     limits: flags.maxBodyBytes === undefined ? undefined : { maxBodyBytes: flags.maxBodyBytes },
+    drift: flags.drift,
   };
 }

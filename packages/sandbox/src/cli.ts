@@ -68,6 +68,11 @@ async function main(argv: string[]): Promise<void> {
       : `Operator: ${sandbox.origin}/__sandbox  (health, requests, faults, truth — no auth: keep it on loopback)`,
     `Limits:   ${flags.rateLimit === false ? "no per-key limit" : `${flags.rateLimit}/min per key`} · daily quota ${flags.dailyQuota ? "on" : "off"}`,
     ...(faults.length ? [`Faults:   ${faults.map(([k, v]) => `${k}=${v}`).join(", ")}`] : []),
+    ...(flags.drift
+      ? [
+          `Drift:    on, ${sandbox.driftManifest.changes.length} changes to responses (manifest: ${sandbox.origin}/__sandbox/drift)`,
+        ]
+      : []),
     ...(flags.truth ? [`Truth:    written to ${flags.truth}`] : []),
     "",
     "Demo keys:",

@@ -180,7 +180,7 @@ describe("conformance: every modelled route answers what the core schemas expect
     expect((await all(tg.payoutStructures.assignments.list(structure.id))).map((a) => a.id)).toEqual([
       assignment.id,
     ]);
-    await tg.payoutStructures.assignments.delete(structure.id, assignment.id);
+    await tg.payoutStructures.assignments.delete(structure.id, { creator_id: one.id });
     await tg.payoutStructures.delete(structure.id);
     const accrual = (await all(tg.payoutAccruals.list({ status: "unpaid" })))[0]!;
     await tg.payoutAccruals.get(accrual.id);

@@ -7,6 +7,13 @@
 export { ApiError } from "./api/api-error.js";
 export type { ApiGeneration } from "./api/context.js";
 export { createSandboxApp, SANDBOX_KEYS, type SandboxApp, type SandboxKeys } from "./app.js";
+export {
+  DRIFT_TRACKING_MODE,
+  DRIFT_TRACKING_STATUS,
+  type DriftChange,
+  type DriftKind,
+  type DriftManifest,
+} from "./drift/index.js";
 export { API_GENERATIONS, type SandboxOptions, SCALES, type Scale } from "./options.js";
 export { PortInUseError, type RunningSandbox, type StartOptions, startSandbox } from "./server.js";
 export type { FaultInput, FaultSettings } from "./state/faults.js";

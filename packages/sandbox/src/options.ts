@@ -43,6 +43,12 @@ export interface SandboxOptions {
   allowedHosts?: readonly string[];
   /** Request body limits (defaults: 1 MiB, 32 levels of JSON nesting). */
   limits?: SandboxLimits;
+  /**
+   * Drift mode (default false): responses differ from the contract the way a real API might (renamed and
+   * dropped optional fields, unknown enum values, Part B stats shapes); `driftManifest` lists each change.
+   * Only responses change, never the state.
+   */
+  drift?: boolean;
 }
 
 export interface SandboxLimits {
@@ -72,7 +78,9 @@ export function operatorTokenProblem(token: string): string | null {
 
 /** Throws a TypeError naming the first invalid option. */
 export function checkOptions(options: SandboxOptions): void {
-  const { seed, scale, now, apiGeneration, rateLimit, operatorToken, allowedHosts, limits } = options;
+  const { seed, scale, now, apiGeneration, rateLimit, operatorToken, allowedHosts, limits, drift } = options;
+  if (drift !== undefined && typeof drift !== "boolean")
+    throw new TypeError(`drift must be a boolean, got ${String(drift)}`);
   if (seed !== undefined && !Number.isSafeInteger(seed))
     throw new TypeError(`seed must be an integer, got ${seed}`);
   if (scale !== undefined && !SCALES.includes(scale)) {

@@ -14,6 +14,7 @@ import {
   serve,
 } from "@goatkit/server";
 import { buildSandbox, type SandboxKeys } from "./app.js";
+import type { DriftManifest } from "./drift/manifest.js";
 import type { SandboxOptions } from "./options.js";
 import type { FaultInput, FaultSettings } from "./state/faults.js";
 import type { RequestCounts } from "./state/request-log.js";
@@ -47,6 +48,8 @@ export interface RunningSandbox {
   requests(): RequestCounts;
   resetRequests(): void;
   setFaults(faults: FaultInput): FaultSettings;
+  /** What drift mode changes in responses (`{ enabled: false, changes: [] }` without `drift`). */
+  driftManifest: DriftManifest;
   stop(): Promise<void>;
 }
 
@@ -97,6 +100,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
     requests: sandbox.requests,
     resetRequests: sandbox.resetRequests,
     setFaults: sandbox.setFaults,
+    driftManifest: sandbox.driftManifest,
     stop: () => server.close(),
   };
 }

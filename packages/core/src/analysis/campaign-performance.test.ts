@@ -97,9 +97,9 @@ describe("pacing", () => {
       { date: "2026-03-04", value: 30 },
     ]);
     expect(p).toMatchObject({ day_count: 3, gained: 160 - 100, avg_per_day: 20, recent_per_day: 20 });
-    // Without a point for the baseline day the first day of the range is the baseline: one gain fewer.
+    // Without a point for the baseline day the range's gain is unknown; the later days' gains remain.
     const late = pacing(series([110, 130, 160], 2), { range });
-    expect(late).toMatchObject({ day_count: 2, gained: 50, avg_per_day: 25 });
+    expect(late).toMatchObject({ day_count: 2, gained: null, avg_per_day: null, baseline_date: null });
     expect(late.daily.map((d) => d.date)).toEqual(["2026-03-03", "2026-03-04"]);
   });
   it("turns a cumulative series into daily gains, averages, slope and acceleration", () => {
@@ -366,7 +366,7 @@ describe("compareCampaignSeries", () => {
         },
         // No views until 03-03: active 03-03 and 03-04 only. The point after the range is ignored.
         { campaign_id: "late", name: "Late", views: series([0, 0, 50, 80, 9999]), totals: totals(80, 1) },
-        // The data starts on `from` (no baseline point): 03-02 is the baseline, 2 days with a gain.
+        // The data starts on `from` (no baseline point): the gain is unknown, not 300.
         {
           campaign_id: "nobase",
           name: "No baseline",
@@ -388,11 +388,11 @@ describe("compareCampaignSeries", () => {
       views_gained_per_active_day: 40,
     });
     expect(byId.nobase).toMatchObject({
-      active_day_count: 2,
-      views_gained: 300,
-      views_gained_per_active_day: 150,
+      views_gained: null,
+      views_gained_per_active_day: null,
+      gain_unknown_reason: "no reading before the range: the history starts on 2026-03-02",
     });
-    for (const r of rows)
+    for (const r of rows.filter((x) => x.views_gained !== null))
       expect(r.views_gained_per_active_day! * r.active_day_count).toBeCloseTo(r.views_gained!, 6);
   });
 });

@@ -12,13 +12,16 @@
  * one gain fewer than the range has days, and "gained" = last − first silently drops the first day.
  * To measure [from, to], fetch the series from the baseline day `from − 1` through `to` and cut it with
  * {@link baselineSeries} (or pass `range` to {@link pacing} / {@link compareCampaignSeries}): the gains
- * are then exactly one per day of the range and gained = value(to) − value(from − 1). When the data
- * does not reach back to `from − 1` (the entity's first snapshot falls inside the range), the first
- * point in the range is the baseline instead: one gain fewer, measured the same way.
+ * are then exactly one per day of the range and gained = value(to) − value(from − 1).
+ *
+ * NO BASELINE MEANS UNKNOWN, NOT ZERO: when the data does not reach back to `from − 1` (the entity's
+ * first reading falls inside the range, or the plan's history stops at `from`), what the range gained
+ * is unknown. `gained` is then `null` with `gain_unknown_reason` saying so ("no reading before the
+ * range"); the day-over-day gains the readings do show are still listed in `daily`.
  * @module
  */
 
-import { isCounted } from "./counted.js";
+import { isCountedVideo } from "./counted.js";
 import { addDays, type DayRange } from "./dates.js";
 import type { DatedValue, VideoInput } from "./inputs.js";
 import { linearSlope, mean, relativeChange, round, safeRatio } from "./stats-math.js";
@@ -50,7 +53,7 @@ export function totalsFromVideos(videos: Iterable<VideoInput>): CampaignTotalsLi
     creator_count: 0,
   };
   for (const v of videos) {
-    if (!isCounted(v.tracking_status) || seen.has(v.id)) continue;
+    if (!isCountedVideo(v) || seen.has(v.id)) continue;
     seen.add(v.id);
     t.view_count += v.view_count;
     t.like_count += v.like_count;
@@ -92,8 +95,15 @@ export type TrendDirection = "accelerating" | "steady" | "slowing" | "insufficie
 export interface Pacing {
   /** Days with a gain (one per day of the range when the series starts at its baseline day). */
   day_count: number;
-  /** Gained over the range: last cumulative value − the baseline (the first point). */
+  /**
+   * Gained over the range: last cumulative value − the baseline. `null` when unknown: no reading for
+   * the day before the range (see {@link gainUnknownReason}) or none at all.
+   */
   gained: number | null;
+  /** The day of the baseline reading gains are measured from; `null` without one. */
+  baseline_date: string | null;
+  /** Why `gained` is unknown ("no reading before the range …"); `null` when it is known. */
+  gain_unknown_reason: string | null;
   /** gained / day_count. */
   avg_per_day: number | null;
   /** Average daily gain over the last `recentDays` days. */
@@ -122,8 +132,21 @@ export interface PacingOptions {
 }
 
 /**
+ * Why the gain over `range` of a series already cut with {@link baselineSeries} is unknown, or `null`
+ * when its first point is the reading of the day before the range (the baseline).
+ */
+export function gainUnknownReason(cut: readonly DatedValue[], range: DayRange): string | null {
+  const first = cut[0];
+  if (first === undefined) return "no reading in the range";
+  if (first.date === addDays(range.from, -1)) return null;
+  return `no reading before the range: the history starts on ${first.date}`;
+}
+
+/**
  * Pacing of a cumulative series whose first point is its baseline (see the module comment): one gain
- * per later point, `gained` = last − baseline, averages over the days with a gain. Direction: a
+ * per later point, `gained` = last − baseline, averages over the days with a gain. With `range`, a
+ * series without a reading for the day before the range has an unknown gain (`gained: null`, with
+ * `gain_unknown_reason`); its daily gains are still measured. Direction: a
  * half-over-half change beyond ±`threshold` (default 15 %) is accelerating or slowing; smaller ones are
  * steady. Fewer than 4 daily gains say nothing, and neither do gains that are all 0: a campaign
  * without views is not "steady", there is just nothing to pace.
@@ -144,10 +167,13 @@ export function pacing(series: readonly DatedValue[], options: PacingOptions = {
     else if (acceleration < -threshold) direction = "slowing";
     else direction = "steady";
   }
-  const gained = cumulative.length > 0 ? cumulative.at(-1)!.value - cumulative[0]!.value : null;
+  const unknown = range ? gainUnknownReason(cumulative, range) : cumulative.length > 0 ? null : "no reading";
+  const gained = unknown === null ? cumulative.at(-1)!.value - cumulative[0]!.value : null;
   return {
     day_count: gains.length,
     gained,
+    baseline_date: unknown === null ? cumulative[0]!.date : null,
+    gain_unknown_reason: unknown,
     avg_per_day: round(safeRatio(gained, gains.length), 2),
     recent_per_day: round(mean(gains.slice(-recentDays)), 2),
     slope_per_day: round(linearSlope(gains), 3),
@@ -190,7 +216,7 @@ export function concentration(
 export function viewsByCreator(videos: Iterable<VideoInput>): Array<{ id: string; view_count: number }> {
   const m = new Map<string, number>();
   for (const v of videos) {
-    if (v.creator_id === null || !isCounted(v.tracking_status)) continue;
+    if (v.creator_id === null || !isCountedVideo(v)) continue;
     m.set(v.creator_id, (m.get(v.creator_id) ?? 0) + v.view_count);
   }
   return [...m].map(([id, view_count]) => ({ id, view_count })).sort((a, b) => b.view_count - a.view_count);
@@ -213,8 +239,13 @@ export interface LifetimeTotals extends CampaignTotalsLike {
 export interface CampaignComparisonRow {
   campaign_id: string;
   name: string;
-  /** Views gained in the range: cumulative level at `to` − level at the baseline (`from − 1`). */
+  /**
+   * Views gained in the range: cumulative level at `to` − level at the baseline (`from − 1`); `null`
+   * when unknown (no reading before the range), never 0 for "unknown".
+   */
   views_gained: number | null;
+  /** Why views_gained is unknown; `null` when it is known. */
+  gain_unknown_reason: string | null;
   /**
    * Days of the range from the first day with any views (a campaign that started late is not
    * penalised): the days whose gain is counted in `views_gained`, so per active day × active days =
@@ -243,7 +274,9 @@ export interface CampaignComparisonRow {
  * two bases at once. Each series' first point is its baseline (with `range`, the point of `from − 1`;
  * see {@link baselineSeries}). A day is active from the first point with views on: with a baseline
  * above 0 the campaign had views before the range and every day of it is active; with a baseline of
- * 0 the days before its first views gained nothing and are left out.
+ * 0 the days before its first views gained nothing and are left out. With `range`, a campaign without
+ * a reading for the day before has an unknown gain (null, with the reason): it ranks after every
+ * campaign whose gain is known, a known 0 included.
  */
 export function compareCampaignSeries(
   campaigns: readonly ComparableCampaign[],
@@ -254,13 +287,14 @@ export function compareCampaignSeries(
     const firstActive = views.findIndex((p) => p.value > 0);
     // The baseline (index 0) has no gain of its own, so it is never a day of the range.
     const activeDays = firstActive < 0 ? 0 : views.length - Math.max(firstActive, 1);
-    const p = pacing(views);
+    const p = range ? pacing(c.views, { range }) : pacing(views);
     const t = c.totals;
     const actions = t.like_count + t.comment_count + t.share_count + t.save_count;
     return {
       campaign_id: c.campaign_id,
       name: c.name,
       views_gained: p.gained,
+      gain_unknown_reason: p.gain_unknown_reason,
       active_day_count: activeDays,
       views_gained_per_active_day: round(safeRatio(p.gained, activeDays), 1),
       views_gained_per_creator: round(safeRatio(p.gained, t.creator_count), 1),
@@ -270,8 +304,12 @@ export function compareCampaignSeries(
       rank: 0,
     };
   });
+  // Known gains first (by gained per active day), then known zeros, then the unknown ones.
+  const tier = (r: CampaignComparisonRow) =>
+    r.views_gained === null ? 2 : r.views_gained_per_active_day === null ? 1 : 0;
   const order = [...rows].sort(
     (a, b) =>
+      tier(a) - tier(b) ||
       (b.views_gained_per_active_day ?? -1) - (a.views_gained_per_active_day ?? -1) ||
       (a.campaign_id < b.campaign_id ? -1 : 1),
   );

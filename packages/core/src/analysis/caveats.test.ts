@@ -100,3 +100,30 @@ describe("codes", () => {
     ]);
   });
 });
+
+describe("addLeftOut", () => {
+  it("says how many disabled and unknown-status videos were left out, and the missing field only once", () => {
+    const c = new Caveats()
+      .addLeftOut({ tracking_disabled: 1, unknown_status: 2, tracking_unreported: 3 })
+      .addLeftOut({ tracking_disabled: 0, unknown_status: 0, tracking_unreported: 7 });
+    expect(c.list().map((x) => x.code)).toEqual([
+      "tracking_disabled_left_out",
+      "unknown_status_left_out",
+      "tracking_unreported",
+    ]);
+    expect(c.messages()[0]).toBe(
+      "1 tracking-disabled video was left out: a video whose tracking is disabled counts in no stat, goal or " +
+        "campaign (it is still listed by GET /videos).",
+    );
+    expect(c.messages()[1]).toMatch(/^2 videos were left out for a tracking_status the docs do not name/);
+    expect(c.messages()[2]).toMatch(
+      /^3 videos came without a tracking_enabled field and were treated as enabled/,
+    );
+  });
+
+  it("adds nothing when nothing was left out", () => {
+    expect(
+      new Caveats().addLeftOut({ tracking_disabled: 0, unknown_status: 0, tracking_unreported: 0 }).list(),
+    ).toEqual([]);
+  });
+});

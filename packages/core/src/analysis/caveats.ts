@@ -6,6 +6,7 @@
  * @module
  */
 
+import type { LeftOutCounts } from "./counted.js";
 import { formatInt } from "./format.js";
 import type { FreshnessSummary } from "./freshness.js";
 
@@ -16,9 +17,15 @@ export const CAVEAT_CODES = [
   "not_checked",
   "snapshot_not_cumulative",
   "pending_left_out",
+  "tracking_disabled_left_out",
+  "unknown_status_left_out",
+  "tracking_unreported",
+  "over_posting_unconfirmed",
+  "provisional_goals",
   "recursive_dedup",
   "empty_input",
   "api_fallback",
+  "stats_other_shape",
   "data_changed",
   "out_of_range",
   "unresolved_items",
@@ -44,10 +51,22 @@ export const CAVEAT_CODE_MEANINGS: Readonly<Record<CaveatCode, string>> = {
   snapshot_not_cumulative:
     "counters are lifetime snapshots as of the last scrape (or daily series), not sums over the date range",
   pending_left_out: "pending_review videos waiting in the Tracking Inbox were left out of every figure",
+  tracking_disabled_left_out:
+    "videos whose tracking was disabled (tracking_enabled: false) were left out of every figure: they count in no stat, goal or campaign",
+  unknown_status_left_out:
+    "videos with a tracking_status the docs do not name were left out of every figure (the conservative reading)",
+  tracking_unreported:
+    "the API sent no tracking_enabled field on some videos; they were treated as enabled (the documented default)",
+  over_posting_unconfirmed:
+    "creator-days that would be over-posting incidents if their low view counts were confirmed; a count is confirmed only by a reading at least 2 h after posting",
+  provisional_goals:
+    "goal periods that closed less than 48 h ago: late posts may still arrive, so their numbers are not final",
   recursive_dedup:
     "campaign figures cover sub-campaigns with each video counted once; overlapping campaigns must not be added up",
   empty_input: "there was nothing to analyse; empty figures mean no data, not zero performance",
   api_fallback: "the stats routes answered 410 Gone; figures were rebuilt from /analytics and the lists",
+  stats_other_shape:
+    "a stats route answered in a shape that lacks fields the figures need (another documented shape); figures were rebuilt from /analytics and the lists instead of computed on missing values",
   data_changed:
     "two sources read in the same run disagree (data changed between the calls); re-run to get consistent figures",
   out_of_range: "videos posted outside the date range were left out",
@@ -147,6 +166,37 @@ export class Caveats {
         "pending_left_out",
         `${formatInt(pending)} pending_review video${pending === 1 ? " was" : "s were"} left out: selective-mode ` +
           "videos count only once approved in the Tracking Inbox.",
+      );
+    }
+    return this;
+  }
+
+  /**
+   * Adds the caveats for videos left out beyond pending ones: tracking-disabled videos, statuses the
+   * docs do not name, and (once) that videos without a `tracking_enabled` field were taken as enabled.
+   */
+  addLeftOut(counts: LeftOutCounts): this {
+    const { tracking_disabled: disabled, unknown_status: unknown, tracking_unreported: unreported } = counts;
+    if (disabled > 0) {
+      this.add(
+        "tracking_disabled_left_out",
+        `${formatInt(disabled)} tracking-disabled video${disabled === 1 ? " was" : "s were"} left out: a video ` +
+          "whose tracking is disabled counts in no stat, goal or campaign (it is still listed by GET /videos).",
+      );
+    }
+    if (unknown > 0) {
+      this.add(
+        "unknown_status_left_out",
+        `${formatInt(unknown)} video${unknown === 1 ? " was" : "s were"} left out for a tracking_status the docs do not ` +
+          "name: a status goatkit does not know is not counted.",
+      );
+    }
+    if (unreported > 0 && !this.has("tracking_unreported")) {
+      this.add(
+        "tracking_unreported",
+        `${formatInt(unreported)} video${unreported === 1 ? "" : "s"} came without a tracking_enabled field and ` +
+          `${unreported === 1 ? "was" : "were"} treated as enabled (the documented default); a disabled one among ` +
+          "them would be counted.",
       );
     }
     return this;

@@ -68,7 +68,14 @@ describe("counted and scoring", () => {
       { tracking_status: "pending_review" as const },
       { tracking_status: "excluded" as const },
     ]);
-    expect(p.counts).toEqual({ counted: 3, pending_review: 1, excluded: 1 });
+    expect(p.counts).toEqual({
+      counted: 3,
+      pending_review: 1,
+      excluded: 1,
+      tracking_disabled: 0,
+      unknown_status: 0,
+      tracking_unreported: 5,
+    });
   });
   it("scores precision, recall and F1", () => {
     const s = scoreSets(["a", "b", "c", "d"], ["a", "b", "e"]);

@@ -5,6 +5,8 @@
  * projection reaches the target, behind_pace when it reaches 70 % of it, at_risk below.
  * At least one hour counts as elapsed, so a period that just began does not project to infinity; an
  * engagement goal is a rate, not a sum, so its projection is the actual itself (as the API does).
+ * A period's numbers are final only 48 h after it closed (goals guide, "Data advisories": late posts
+ * may still flow through the scrape pipeline): until then `final` is false, and a `missed` is provisional.
  * @module
  */
 import type { GoalMetric, GoalPeriod, GoalStatus } from "../schema/goals.js";
@@ -22,6 +24,9 @@ import {
 import { finiteOrNull, round } from "./stats-math.js";
 
 export const BEHIND_PACE_SHARE = 0.7;
+
+/** Hours after a period closes until its numbers are final. */
+export const GOAL_FINAL_AFTER_HOURS = 48;
 
 /** Float slack so that 70 % computed as 10.5 / 15 still counts as 70 %. */
 const EPS = 1e-9;
@@ -51,6 +56,13 @@ export interface GoalPace {
   required_per_day: number | null;
   /** The pace so far, per day. */
   current_per_day: number | null;
+  /**
+   * Whether the numbers are final: the period closed at least 48 h before asOf. A period in progress is
+   * a projection, and one closed more recently is provisional (late posts may still arrive).
+   */
+  final: boolean;
+  /** When the numbers become final: the period's end + 48 h (ISO instant). */
+  final_at: string;
 }
 
 function boundMs(value: string, isEnd: boolean): number {
@@ -95,7 +107,14 @@ export function goalPace(input: GoalPaceInput, asOf: Instant): GoalPace {
     remaining_days: round(remainingDays, 2)!,
     required_per_day: ended || remainingDays <= 0 ? null : round(remaining / remainingDays, 2),
     current_per_day: elapsedDays > 0 ? round(finiteOrNull(actual / elapsedDays), 2) : null,
+    ...goalFinality(end, now),
   };
+}
+
+/** Whether a period ending at `endMs` (exclusive) has final numbers at `nowMs`, and from when. */
+export function goalFinality(endMs: number, nowMs: number): { final: boolean; final_at: string } {
+  const finalMs = endMs + GOAL_FINAL_AFTER_HOURS * HOUR_MS;
+  return { final: nowMs >= finalMs, final_at: new Date(finalMs).toISOString() };
 }
 
 /** The calendar period (UTC) of a goal containing asOf: a day, an ISO week, or a month. */

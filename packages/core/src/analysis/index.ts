@@ -6,7 +6,17 @@
 export * from "./campaign-performance.js";
 export * from "./caveats.js";
 export * from "./content.js";
-export { isCounted, type PartitionCounts, partitionVideos, type VideoPartition } from "./counted.js";
+export {
+  type CountableVideo,
+  type CountedClass,
+  countedClass,
+  isCountedVideo,
+  type LeftOutCounts,
+  leftOutCounts,
+  type PartitionCounts,
+  partitionVideos,
+  type VideoPartition,
+} from "./counted.js";
 export * from "./date-presets.js";
 export * from "./dates.js";
 export * from "./engagement.js";

@@ -3,7 +3,8 @@
  * `Video` or `Creator` fits as is, and tests and benchmarks can hand in plain objects.
  * @module
  */
-import type { TrackingStatus } from "../schema/video.js";
+import type { TrackingModeValue } from "../schema/creator.js";
+import type { TrackingStatusValue } from "../schema/video.js";
 
 /** The video fields the analyses read. */
 export interface VideoInput {
@@ -19,8 +20,11 @@ export interface VideoInput {
   share_count: number;
   save_count?: number;
   posted_at: string;
-  tracking_status: TrackingStatus;
+  /** A status the docs do not name may arrive; it does not count (see counted.ts). */
+  tracking_status: TrackingStatusValue;
   last_scraped_at?: string | null;
+  /** api-contract A.2: `false` once tracking was disabled (the video then counts nowhere); absent = enabled. */
+  tracking_enabled?: boolean | null | undefined;
 }
 
 /** The creator fields the analyses read. */
@@ -30,9 +34,12 @@ export interface CreatorInput {
   tiktok_handle: string;
   display_name?: string | null;
   description?: string | null;
-  follower_count: number;
+  /** 0 or missing: no follower count, so the creator cannot be judged per follower. */
+  follower_count?: number | null;
   last_scraped_at?: string | null;
-  tracking_mode?: "auto" | "selective";
+  tracking_mode?: TrackingModeValue;
+  /** When tracking started (the creator was added): the creator is judged only from here on. */
+  created_at?: string | null;
 }
 
 /** A dated value of a time series (`{ date, value }`), e.g. cumulative views at each day's end. */

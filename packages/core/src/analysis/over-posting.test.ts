@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { video } from "../test-helpers/analysis-fixtures.js";
+import { video as fixtureVideo } from "../test-helpers/analysis-fixtures.js";
 import { assertJsonSafe } from "../test-helpers/json-safe.js";
 import type { VideoInput } from "./inputs.js";
 import { findOverPosting } from "./over-posting.js";
 
 const AS_OF = "2026-03-15T12:00:00Z";
+
+/** A video last read at AS_OF, so a low count posted at least 2 h before it is confirmed. */
+const video = (over: Parameters<typeof fixtureVideo>[0]) => fixtureVideo({ last_scraped_at: AS_OF, ...over });
 
 /** `n` posts on `day` at 01:00, 02:00, …; the first `low` have 50 views, the rest 5,000. */
 function burst(day: string, n: number, low: number, creatorId = "c"): VideoInput[] {

@@ -1,13 +1,15 @@
 /**
  * Over-posting: the trackagoat rule for days on which TikTok likely throttled a creator's whole batch.
  * Same creator, same UTC day, ≥ 7 counted posts, and ≥ 2 of them under 100 views at least 2 hours
- * after posting. The platform confirms low readings with timed snapshots; from list data a video's
- * current view_count < 100, read at least 2 h after it was posted, confirms it too, because counters
- * never decrease: if it is below 100 now, it was below 100 at the 2-hour mark.
+ * after posting. The platform confirms a low count from a reading at least 2 h after posting, "not
+ * merely zero on day one". From list data that reading is the last scrape: a video's view_count < 100
+ * confirms the rule when `last_scraped_at − posted_at ≥ 2 h`, because counters never decrease (below
+ * 100 then means below 100 at the 2-hour mark). A low count read earlier, or a video never scraped, is
+ * unconfirmed: such a day makes no incident and is listed as unconfirmed instead.
  * Severity follows the guide: amber for an incident within the last 7 days, info for older ones.
  * @module
  */
-import { DAY_MS, dayString, HOUR_MS, type Instant, instantMs } from "./dates.js";
+import { DAY_MS, dayString, HOUR_MS, type Instant, instantMs, parseInstantMs } from "./dates.js";
 import type { VideoInput } from "./inputs.js";
 import { medianOfSorted, round, safeRatio } from "./stats-math.js";
 import { asIndex, type VideoIndex } from "./video-index.js";
@@ -44,8 +46,26 @@ export interface OverPostingWarning {
   posts_until_rule_count: number;
 }
 
+/**
+ * A day that meets the rule only if low counts read under 2 h after posting (or never read) are taken
+ * as confirmed: no incident, because the rule needs a reading at least 2 h after posting.
+ */
+export interface UnconfirmedOverPostingDay {
+  creator_id: string;
+  date: string;
+  post_count: number;
+  /** Posts under the low-view line as last read, confirmed or not. */
+  low_view_count: number;
+  /** Of those, read at least 2 h after posting: fewer than the rule needs. */
+  confirmed_low_view_count: number;
+  /** Low-view posts whose last reading came under 2 h after posting, or that were never scraped. */
+  unconfirmed_video_count: number;
+}
+
 export interface OverPostingAnalysis {
   incidents: OverPostingIncident[];
+  /** Days that would be incidents if their early readings were confirmed; they make no incident. */
+  unconfirmed: UnconfirmedOverPostingDay[];
   /** Creators close to the threshold on asOf's day: a chance to spread the rest over the next days. */
   warnings: OverPostingWarning[];
   thresholds: Required<OverPostingOptions>;
@@ -66,13 +86,20 @@ export function findOverPosting(
   };
   const asOfMs = instantMs(asOf);
   const today = Math.floor(asOfMs / DAY_MS);
-  const confirmedBefore = asOfMs - t.minAgeHours * HOUR_MS;
+  const minAgeMs = t.minAgeHours * HOUR_MS;
   const index = asIndex(videos);
+  /** Whether the video's last reading came at least `minAgeHours` after posting (and not after asOf). */
+  const confirmed = (k: number): boolean => {
+    const scraped = index.videos[k]!.last_scraped_at;
+    const ms = scraped ? parseInstantMs(scraped) : null;
+    return ms !== null && ms <= asOfMs && ms - index.postedMs[k]! >= minAgeMs;
+  };
 
   const incidents: OverPostingIncident[] = [];
+  const unconfirmed: UnconfirmedOverPostingDay[] = [];
   const warnings: OverPostingWarning[] = [];
   const minDay = Math.min(t.minPostsPerDay, t.warnAtPosts);
-  const { day, postedMs, views, start } = index;
+  const { day, views, start } = index;
   let days = new Int32Array(256);
   for (let slot = 0; slot < index.creatorIds.length; slot++) {
     const from = start[slot]!;
@@ -109,12 +136,27 @@ export function findOverPosting(
       }
       const dayViews: number[] = [];
       const low: string[] = [];
+      let early = 0;
       for (let k = from; k < to; k++) {
         if (day[k] !== d) continue;
         dayViews.push(views[k]!);
-        if (views[k]! < t.lowViews && postedMs[k]! <= confirmedBefore) low.push(index.videos[k]!.id);
+        if (views[k]! >= t.lowViews) continue;
+        if (confirmed(k)) low.push(index.videos[k]!.id);
+        else early++;
       }
-      if (low.length < t.minLowViewVideos) continue;
+      if (low.length < t.minLowViewVideos) {
+        if (low.length + early >= t.minLowViewVideos) {
+          unconfirmed.push({
+            creator_id: creatorId,
+            date: dayString(d),
+            post_count: count,
+            low_view_count: low.length + early,
+            confirmed_low_view_count: low.length,
+            unconfirmed_video_count: early,
+          });
+        }
+        continue;
+      }
       if (creatorMedian === undefined) {
         const burst = new Set(busyDays.filter((b) => b.count >= t.minPostsPerDay).map((b) => b.day));
         const others: number[] = [];
@@ -138,6 +180,9 @@ export function findOverPosting(
   incidents.sort((a, b) =>
     a.date > b.date ? -1 : a.date < b.date ? 1 : a.creator_id < b.creator_id ? -1 : 1,
   );
+  unconfirmed.sort((a, b) =>
+    a.date > b.date ? -1 : a.date < b.date ? 1 : a.creator_id < b.creator_id ? -1 : 1,
+  );
   warnings.sort((a, b) => b.post_count - a.post_count || (a.creator_id < b.creator_id ? -1 : 1));
-  return { incidents, warnings, thresholds: t };
+  return { incidents, unconfirmed, warnings, thresholds: t };
 }

@@ -71,9 +71,9 @@ describe("weeklyPostsInRange", () => {
 });
 
 describe("analyzeCreatorTrendSeries", () => {
-  // No point for the baseline day (2026-02-22): the range's first day is the baseline, as when the
-  // data starts inside the range. Followers +10/day; views +100/day in week 1, +200/day in week 2,
-  // +100/day in week 3.
+  // No point for the baseline day (2026-02-22), as when the data starts inside the range: the gains
+  // over the whole range are unknown, the weeks' gains the readings show are still summed.
+  // Followers +10/day; views +100/day in week 1, +200/day in week 2, +100/day in week 3.
   const followers = days.map((date, i) => ({ date, value: 1000 + 10 * i }));
   let v = 0;
   const views = days.map((date, i) => {
@@ -87,9 +87,13 @@ describe("analyzeCreatorTrendSeries", () => {
   ];
   const t = analyzeCreatorTrendSeries({ range: RANGE, followers, views, weeklyPosts });
 
-  it("measures follower and view growth over the range", () => {
-    expect(t.followers).toMatchObject({ start: 1000, end: 1200, change: 200, change_ratio: 0.2 });
-    expect(t.views.change).toBe(100 * 7 + 200 * 7 + 100 * 6);
+  it("calls the growth over the range unknown without the day-before reading, and keeps the daily gains", () => {
+    expect(t.followers).toMatchObject({ start: null, end: 1200, change: null, change_ratio: null });
+    expect(t.views.change).toBeNull();
+    expect(t.views.pacing.gain_unknown_reason).toBe(
+      "no reading before the range: the history starts on 2026-02-23",
+    );
+    expect(t.views.pacing.daily.reduce((s, d) => s + d.value, 0)).toBe(100 * 6 + 200 * 7 + 100 * 7);
   });
 
   it("sums gains per week and compares weeks (the first week is partial: its Monday has no gain)", () => {
@@ -112,7 +116,10 @@ describe("analyzeCreatorTrendSeries", () => {
 
   it("finds posting gaps and writes highlights", () => {
     expect(t.posting_gaps).toEqual(["2026-03-02"]);
-    expect(t.highlights[0]).toBe("followers +200 (+20.0%) over 2026-02-23 → 2026-03-15");
+    expect(t.highlights[0]).toBe(
+      "followers gained over 2026-02-23 → 2026-03-15 unknown (no reading before the range: the history " +
+        "starts on 2026-02-23); 1,200 at the end",
+    );
     expect(t.highlights.some((h) => h.includes("2026-03-02"))).toBe(true);
     assertJsonSafe(t);
   });
@@ -123,7 +130,10 @@ describe("analyzeCreatorTrendSeries", () => {
   });
 
   it("does not call a creator whose views did not move steady", () => {
-    const flat = followers.map((p) => ({ date: p.date, value: 5000 }));
+    const flat = [
+      { date: "2026-02-22", value: 5000 },
+      ...followers.map((p) => ({ date: p.date, value: 5000 })),
+    ];
     const e = analyzeCreatorTrendSeries({ range: RANGE, followers, views: flat, weeklyPosts });
     expect(e.views.pacing.direction).toBe("insufficient_data");
     expect(e.highlights[1]).toBe("views gained 0/day on average; too little growth to judge the trend");

@@ -8,18 +8,25 @@
  * The cumulative series should start at the baseline day `from − 1` (the baseline rule of
  * campaign-performance.ts): a level is a day's end, so the gain of day `from` is value(from) −
  * value(from − 1), and without that point the range's first day has no gain. The series are cut with
- * {@link baselineSeries}; where the data does not reach back to `from − 1`, the first day of the range
- * is the baseline and its week is marked partial.
+ * {@link baselineSeries}; where the data does not reach back to `from − 1`, the growth over the range
+ * is unknown (`change: null`, `pacing.gained: null`, with the reason: no reading before the range) and
+ * the first week is marked partial; the weeks' gains the readings do show are still summed.
+ *
+ * Posting gaps are judged only on the creator's own weeks: full weeks from the tracking start
+ * (`trackingStartedAt`, the creator's `created_at`) on, and a week whose posts all wait in the Tracking
+ * Inbox (`pendingWeeks`) is the team's backlog, not a gap.
  * @module
  */
 import { baselineSeries, dailyGains, type Pacing, pacing } from "./campaign-performance.js";
 import {
+  DAY_MS,
   type DayRange,
   dayNumber,
   dayString,
   fullWeekStarts,
   isoWeekStart,
   overlappingWeekStarts,
+  parseInstantMs,
 } from "./dates.js";
 import { formatInt, formatShare } from "./format.js";
 import type { DatedValue, VideoInput } from "./inputs.js";
@@ -32,11 +39,11 @@ export interface WeeklyPosts {
 }
 
 export interface SeriesGrowth {
-  /** The baseline: the level at the end of the day before the range (or, missing that, of its first day). */
+  /** The baseline: the level at the end of the day before the range; `null` without that reading. */
   start: number | null;
   /** The level at the end of the range's last day with data. */
   end: number | null;
-  /** end − start: gained over the range. */
+  /** end − start: gained over the range; `null` when unknown (no reading before the range). */
   change: number | null;
   /** change / start, a fraction (0.2 = +20 %); `null` when starting from 0. */
   change_ratio: number | null;
@@ -74,17 +81,18 @@ export interface CreatorTrendAnalysis {
   highlights: string[];
 }
 
-function growth(series: readonly DatedValue[]): SeriesGrowth {
-  const start = series[0]?.value ?? null;
-  const end = series.at(-1)?.value ?? null;
-  const change = start === null || end === null ? null : end - start;
-  const rel = relativeChange(start, end);
+/** Growth of a cumulative series over `range`: unknown (nulls) without the day-before reading. */
+function growth(raw: readonly DatedValue[], range: DayRange): SeriesGrowth {
+  const p = pacing(raw, { range });
+  const cut = baselineSeries(raw, range);
+  const start = p.gained === null ? null : cut[0]!.value;
+  const end = cut.at(-1)?.value ?? null;
   return {
     start,
     end,
-    change,
-    change_ratio: round(rel, 4),
-    pacing: pacing(series),
+    change: p.gained,
+    change_ratio: round(relativeChange(start, end), 4),
+    pacing: p,
   };
 }
 
@@ -111,6 +119,24 @@ export function weeklyPostsFromVideos(videos: readonly VideoInput[], range: DayR
     week_start: dayString(w),
     video_count: counts.get(w) ?? 0,
   }));
+}
+
+/**
+ * Mondays (`YYYY-MM-DD`) of the weeks with a post of the range waiting in the Tracking Inbox
+ * (`pending_review`): the team's backlog, so not posting gaps.
+ */
+export function pendingWeekStarts(videos: readonly VideoInput[], range: DayRange): string[] {
+  const from = dayNumber(range.from)!;
+  const to = dayNumber(range.to)!;
+  const weeks = new Set<number>();
+  for (const v of videos) {
+    if (v.tracking_status !== "pending_review" || v.tracking_enabled === false) continue;
+    const ms = parseInstantMs(v.posted_at);
+    if (ms === null) continue;
+    const d = Math.floor(ms / DAY_MS);
+    if (d >= from && d <= to) weeks.add(isoWeekStart(d));
+  }
+  return [...weeks].sort((a, b) => a - b).map((w) => dayString(w));
 }
 
 /** Restricts a dated series to the range (without the baseline day: see {@link baselineSeries} for gains). */
@@ -159,6 +185,10 @@ export function analyzeCreatorTrendSeries(input: {
   followers: readonly DatedValue[];
   views: readonly DatedValue[];
   weeklyPosts: readonly WeeklyPosts[];
+  /** The creator's tracking start (`created_at`): full weeks before it are not judged for gaps. */
+  trackingStartedAt?: string | null;
+  /** Mondays (`YYYY-MM-DD`) of weeks with posts of the range waiting in the Tracking Inbox: no gaps. */
+  pendingWeeks?: readonly string[];
 }): CreatorTrendAnalysis {
   const { range } = input;
   // Each series from its baseline (the end of from − 1) through `to`: one gain per day of the range.
@@ -193,13 +223,24 @@ export function analyzeCreatorTrendSeries(input: {
   }
 
   const postsInRange = input.weeklyPosts.reduce((s, w) => s + w.video_count, 0);
+  const startMs = input.trackingStartedAt ? parseInstantMs(input.trackingStartedAt) : null;
+  const pendingWeeks = new Set((input.pendingWeeks ?? []).map((w) => dayNumber(w)));
   const gaps =
-    postsInRange > 0 ? [...full].filter((w) => (postsByWeek.get(w) ?? 0) === 0).map((w) => dayString(w)) : [];
+    postsInRange > 0
+      ? [...full]
+          .filter(
+            (w) =>
+              (postsByWeek.get(w) ?? 0) === 0 &&
+              !pendingWeeks.has(w) &&
+              (startMs === null || w * DAY_MS >= startMs),
+          )
+          .map((w) => dayString(w))
+      : [];
 
   const result: CreatorTrendAnalysis = {
     range,
-    followers: growth(followers),
-    views: growth(views),
+    followers: growth(input.followers, range),
+    views: growth(input.views, range),
     weeks,
     posting_gaps: gaps,
     range_post_count: postsInRange,
@@ -212,6 +253,12 @@ export function analyzeCreatorTrendSeries(input: {
 function describeTrend(t: CreatorTrendAnalysis): string[] {
   const out: string[] = [];
   const f = t.followers;
+  if (f.change === null && f.pacing.gain_unknown_reason !== null) {
+    out.push(
+      `followers gained over ${t.range.from} → ${t.range.to} unknown (${f.pacing.gain_unknown_reason})` +
+        (f.end === null ? "" : `; ${formatInt(f.end)} at the end`),
+    );
+  }
   if (f.change !== null) {
     out.push(
       `followers ${f.change >= 0 ? "+" : ""}${formatInt(f.change)} ` +
@@ -220,6 +267,9 @@ function describeTrend(t: CreatorTrendAnalysis): string[] {
     );
   }
   const v = t.views.pacing;
+  if (v.gained === null && v.gain_unknown_reason !== null) {
+    out.push(`views gained over the range unknown (${v.gain_unknown_reason})`);
+  }
   if (v.avg_per_day !== null) {
     out.push(
       `views gained ${formatInt(v.avg_per_day)}/day on average; ` +

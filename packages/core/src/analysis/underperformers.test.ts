@@ -129,8 +129,10 @@ describe("findUnderperformers", () => {
       [video({ creator_id: "Z", posted_at: "2026-03-01T00:00:00Z", view_count: 0 })],
       AS_OF,
     );
-    expect(lone.evaluations[0]!.views_per_follower).toBe(0);
-    expect(lone.evaluations[0]!.ratio_to_baseline).toBeNull(); // baseline 0: no ratio
+    // No follower count: no views per follower, no ratio, and the report says it cannot judge.
+    expect(lone.evaluations[0]!.views_per_follower).toBeNull();
+    expect(lone.evaluations[0]!.ratio_to_baseline).toBeNull();
+    expect(lone.cannot_judge.map((c) => c.checks)).toEqual([["low_views_per_post"]]);
     assertJsonSafe(lone);
   });
 });

@@ -2,7 +2,7 @@
  * Underperforming creators, by four documented reasons, from list data only (creators + videos):
  *
  * - low_views_per_post: R = median views of the creator's counted videos posted in the window at least
- *   3 days before asOf, divided by max(follower_count, 1); flagged when R < 0.4 × the median R of the
+ *   3 days before asOf, divided by follower_count; flagged when R < 0.4 × the median R of the
  *   project's creators that have such videos. Normalising by followers compares a 5k-follower creator
  *   with a 500k one fairly; the 3-day floor lets new posts collect their first views.
  * - falling_engagement: ER = Σ(likes+comments+shares+saves) / Σ views over the creator's posts of the
@@ -10,7 +10,17 @@
  *   is < 0.6 × the earlier one.
  * - posting_gaps: ISO weeks (Monday start) that lie fully inside the window with no counted post, for a
  *   creator who did post in the window.
- * - not_posting: counted posts before the window, none in it.
+ * - not_posting: counted posts before the window, none in it; or no counted post ever.
+ *
+ * Creators are judged only for what is theirs (issue 12, case 4); each rule that applied is stated on
+ * the creator it affects (`basis_notes`, `cannot_judge`):
+ * - tracking starts at the creator's `created_at`: only full weeks from then on can be gaps;
+ * - posts waiting in the Tracking Inbox (`pending_review`) are the team's backlog: a week with one is
+ *   no gap, a creator with one in the window is not `not_posting`, and the backlog is listed;
+ * - without a follower count (0 or missing) there is no R: the creator is not ranked on views per
+ *   follower, stays out of the project baseline and is listed as "cannot judge";
+ * - not_posting needs 14 days of tracking (`MIN_TRACKED_DAYS`); then a creator without any counted post
+ *   is `not_posting` ("no counted post since tracking started on …"); before, "cannot judge".
  *
  * Stale scrapes are reported per creator as a caveat, never as a reason: an old counter is a data
  * problem, not a performance one.
@@ -25,6 +35,7 @@ import {
   type Instant,
   instantMs,
   isoWeekStart,
+  parseInstantMs,
   resolveWindow,
 } from "./dates.js";
 import { formatFixed, formatInt, formatShare, plural } from "./format.js";
@@ -38,6 +49,15 @@ export type UnderperformanceReason =
   | "falling_engagement"
   | "posting_gaps"
   | "not_posting";
+
+/** Days of tracking before a creator without posts is called not posting. */
+export const MIN_TRACKED_DAYS = 14;
+
+/** A check that could not be made for a creator, and why. */
+export interface CannotJudge {
+  check: UnderperformanceReason;
+  reason: string;
+}
 
 export const UNDERPERFORMANCE_REASONS: readonly UnderperformanceReason[] = [
   "low_views_per_post",
@@ -68,7 +88,12 @@ export interface CreatorEvaluation {
   project_id: string;
   tiktok_handle: string;
   display_name: string | null;
+  /** Followers; 0 when the API gave none (then views per follower cannot be judged). */
   follower_count: number;
+  /** When tracking started (the creator's `created_at`); null when unknown. */
+  tracking_started_at: string | null;
+  /** Posts of the window waiting in the Tracking Inbox (`pending_review`): the team's backlog. */
+  pending_review_count: number;
   /** Counted posts made in the window. */
   window_post_count: number;
   /** Counted posts made before the window. */
@@ -77,7 +102,7 @@ export interface CreatorEvaluation {
   /** Posts of the window old enough (≥ minAgeDays) that fed the views-per-post median. */
   eligible_post_count: number;
   median_views: number | null;
-  /** R = median_views / max(follower_count, 1). */
+  /** R = median_views / follower_count; null without a follower count. */
   views_per_follower: number | null;
   project_baseline: number | null;
   /** R / project baseline. */
@@ -94,6 +119,10 @@ export interface CreatorEvaluation {
   reasons: UnderperformanceReason[];
   /** One sentence per reason, with the numbers behind it. */
   reason_texts: string[];
+  /** Checks that could not be made for this creator, each with why. */
+  cannot_judge: CannotJudge[];
+  /** How the rules applied to this creator (tracking start, backlog), in plain sentences. */
+  basis_notes: string[];
   stale: boolean;
   last_scraped_at: string | null;
 }
@@ -120,6 +149,15 @@ export interface UnderperformerAnalysis {
   /** Counted videos left out: no creator (direct adds) or unparseable dates. */
   unattributed_videos: number;
   pending_review: number;
+  /** Creators with posts of the window waiting in the Tracking Inbox, most first. */
+  backlog: Array<{ creator_id: string; tiktok_handle: string; pending_review_count: number }>;
+  /** Creators with a check that could not be made, by handle. */
+  cannot_judge: Array<{
+    creator_id: string;
+    tiktok_handle: string;
+    checks: UnderperformanceReason[];
+    reason: string;
+  }>;
 }
 
 interface Window {
@@ -155,6 +193,16 @@ function measureCreator(
   if (eligibleScratch.length < to - from) eligibleScratch = new Float64Array((to - from) * 2);
   const postedWeeks = new Set<number>();
   const { day, postedMs, views, actions } = index;
+  const startMs = parseInstantMs(creator.created_at);
+  const followers = creator.follower_count;
+  const hasFollowers = typeof followers === "number" && followers > 0;
+  let pendingInWindow = 0;
+  const pendingWeeks = new Set<number>();
+  for (const d of index.pendingDays?.get(creator.id) ?? []) {
+    if (d < w.from || d > w.to) continue;
+    pendingInWindow++;
+    pendingWeeks.add(isoWeekStart(d));
+  }
   for (let k = from; k < to; k++) {
     const d = day[k]!;
     const posted = postedMs[k]!;
@@ -181,23 +229,39 @@ function measureCreator(
   const erRecent = safeRatio(recentActions, recentViews);
   const erEarlier = safeRatio(earlierActions, earlierViews);
   const gapWeeks: string[] = [];
+  const notes: string[] = [];
   if (inWindow > 0) {
+    let untracked = 0;
     for (const monday of w.fullWeeks) {
-      if (!postedWeeks.has(monday)) gapWeeks.push(dayString(monday));
+      // A week that began before tracking did is not the creator's to fill.
+      if (startMs !== null && monday * DAY_MS < startMs) untracked++;
+      else if (!postedWeeks.has(monday) && !pendingWeeks.has(monday)) gapWeeks.push(dayString(monday));
     }
+    if (untracked > 0)
+      notes.push(
+        `tracking started on ${creator.created_at!.slice(0, 10)}: posting gaps are judged only in the ` +
+          `${plural(w.fullWeeks.length - untracked, "full week")} of the window from then on`,
+      );
   }
+  if (pendingInWindow > 0)
+    notes.push(
+      `${plural(pendingInWindow, "post")} of the window ${pendingInWindow === 1 ? "waits" : "wait"} in the ` +
+        "Tracking Inbox (pending review): the team's backlog, neither counted nor held against the creator",
+    );
   return {
     creator_id: creator.id,
     project_id: creator.project_id,
     tiktok_handle: creator.tiktok_handle,
     display_name: creator.display_name ?? null,
-    follower_count: creator.follower_count,
+    follower_count: hasFollowers ? followers : 0,
+    tracking_started_at: startMs === null ? null : creator.created_at!,
+    pending_review_count: pendingInWindow,
     window_post_count: inWindow,
     before_window_post_count: before,
     last_posted_at: lastMs === null ? null : new Date(lastMs).toISOString(),
     eligible_post_count: eligible,
     median_views: med,
-    views_per_follower: med === null ? null : med / Math.max(creator.follower_count, 1),
+    views_per_follower: med === null || !hasFollowers ? null : med / followers,
     project_baseline: null,
     ratio_to_baseline: null,
     recent_post_count: recent,
@@ -208,6 +272,8 @@ function measureCreator(
     gap_weeks: gapWeeks,
     reasons: [],
     reason_texts: [],
+    cannot_judge: [],
+    basis_notes: notes,
     stale: isStale(creator.last_scraped_at, asOfMs, o.staleHours),
     last_scraped_at: creator.last_scraped_at ?? null,
   };
@@ -217,7 +283,16 @@ function judge(
   ev: CreatorEvaluation,
   o: Required<Omit<UnderperformerOptions, "range">>,
   range: DayRange,
+  trackedUntilMs: number,
 ): void {
+  if (ev.follower_count === 0) {
+    ev.cannot_judge.push({
+      check: "low_views_per_post",
+      reason:
+        "no follower count (0 or missing): views per follower cannot be computed, so the creator is not " +
+        "ranked on them nor part of the project's norm",
+    });
+  }
   if (ev.ratio_to_baseline !== null && ev.ratio_to_baseline < o.lowViewsFactor) {
     ev.reasons.push("low_views_per_post");
     ev.reason_texts.push(
@@ -246,11 +321,26 @@ function judge(
       `no counted post in ${plural(ev.gap_weeks.length, "full week")} of the window (weeks of ${ev.gap_weeks.join(", ")})`,
     );
   }
-  if (ev.window_post_count === 0 && ev.before_window_post_count > 0) {
+  if (ev.window_post_count > 0 || ev.pending_review_count > 0) return; // posted, or the team's backlog
+  const started = ev.tracking_started_at;
+  const trackedDays = started === null ? null : (trackedUntilMs - parseInstantMs(started)!) / DAY_MS;
+  if (trackedDays !== null && trackedDays < MIN_TRACKED_DAYS) {
+    ev.cannot_judge.push({
+      check: "not_posting",
+      reason:
+        `tracked for less than ${MIN_TRACKED_DAYS} days (since ${started!.slice(0, 10)}): too early to ` +
+        "call it not posting",
+    });
+  } else if (ev.before_window_post_count > 0) {
     ev.reasons.push("not_posting");
     ev.reason_texts.push(
       `no counted post between ${range.from} and ${range.to}; last post ${ev.last_posted_at?.slice(0, 10) ?? "unknown"} ` +
         `(${plural(ev.before_window_post_count, "earlier post")} on record)`,
+    );
+  } else if (started !== null) {
+    ev.reasons.push("not_posting");
+    ev.reason_texts.push(
+      `no counted post since tracking started on ${started.slice(0, 10)} (${Math.floor(trackedDays!)} days)`,
     );
   }
 }
@@ -314,11 +404,13 @@ export function findUnderperformers(
   const baselines = new Map<string, number | null>();
   for (const [projectId, rs] of rByProject) baselines.set(projectId, median(rs));
 
+  // Tracking counts up to the end of the window's last day, or the analysis instant if earlier.
+  const trackedUntilMs = Math.min(asOfMs, (to + 1) * DAY_MS);
   for (const ev of evaluations) {
     const baseline = baselines.get(ev.project_id) ?? null;
     ev.project_baseline = baseline;
     ev.ratio_to_baseline = safeRatio(ev.views_per_follower, baseline);
-    judge(ev, o, range);
+    judge(ev, o, range, trackedUntilMs);
   }
 
   const projectIds = [...new Set(creators.map((c) => c.project_id))].sort();
@@ -349,5 +441,25 @@ export function findUnderperformers(
       .sort((a, b) => (a.creator_id < b.creator_id ? -1 : 1)),
     unattributed_videos: index.videos.length - attributed + index.undated,
     pending_review: index.pending,
+    backlog: evaluations
+      .filter((ev) => ev.pending_review_count > 0)
+      .map((ev) => ({
+        creator_id: ev.creator_id,
+        tiktok_handle: ev.tiktok_handle,
+        pending_review_count: ev.pending_review_count,
+      }))
+      .sort(
+        (a, b) =>
+          b.pending_review_count - a.pending_review_count ||
+          (a.tiktok_handle < b.tiktok_handle ? -1 : a.tiktok_handle > b.tiktok_handle ? 1 : 0),
+      ),
+    cannot_judge: byHandle
+      .filter((ev) => ev.cannot_judge.length > 0)
+      .map((ev) => ({
+        creator_id: ev.creator_id,
+        tiktok_handle: ev.tiktok_handle,
+        checks: ev.cannot_judge.map((j) => j.check),
+        reason: ev.cannot_judge.map((j) => j.reason).join("; "),
+      })),
   };
 }

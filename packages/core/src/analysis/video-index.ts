@@ -6,7 +6,7 @@
  * every touch of a parsed object is a cache miss, and the pass over them is most of the cost.
  * @module
  */
-import { isCounted } from "./counted.js";
+import { countedClass } from "./counted.js";
 import { DAY_MS, parseInstantMs } from "./dates.js";
 import type { VideoInput } from "./inputs.js";
 
@@ -29,33 +29,21 @@ export interface VideoIndex<V extends VideoInput = VideoInput> {
   start: Int32Array;
   slotOf: Map<string, number>;
   pending: number;
+  /**
+   * UTC day numbers of the pending (`pending_review`) posts per creator: the Tracking Inbox backlog,
+   * which underperformance judging must not hold against the creator.
+   */
+  pendingDays: Map<string, number[]>;
   /** Excluded videos the caller held anyway (`GET /videos` never lists them). */
   excludedKnown: number;
+  /** Videos with a counted status whose tracking is disabled (`tracking_enabled: false`): left out. */
+  disabled: number;
+  /** Videos whose status the docs do not name: left out (the conservative reading). */
+  unknownStatus: number;
+  /** Videos without a `tracking_enabled` field: treated as enabled, which reports say. */
+  trackingUnreported: number;
   /** Counted videos whose `posted_at` could not be parsed (left out of date-based analyses). */
   undated: number;
-}
-
-const COUNTED = 0;
-const PENDING = 1;
-const OTHER = 2;
-
-/**
- * The status class by first letter and length, which tell the five documented statuses apart
- * (auto_tracked, included, direct_add, pending_review, excluded). Strings parsed out of a large JSON
- * document compare slowly against literals; two reads are several times cheaper. Anything that is
- * not one of the five shapes takes the exact check.
- */
-function countedKind(status: string): number {
-  const c = status.charCodeAt(0);
-  const n = status.length;
-  if ((c === 97 && n === 12) || (c === 105 && n === 8) || (c === 100 && n === 10)) return COUNTED;
-  if (c === 112 && n === 14) return PENDING;
-  if (c === 101 && n === 8) return OTHER;
-  return isCounted(status as VideoInput["tracking_status"])
-    ? COUNTED
-    : status === "pending_review"
-      ? PENDING
-      : OTHER;
 }
 
 export function indexVideos<V extends VideoInput>(input: readonly V[]): VideoIndex<V> {
@@ -69,15 +57,25 @@ export function indexVideos<V extends VideoInput>(input: readonly V[]): VideoInd
   const creatorIds: string[] = [];
   const counts: number[] = [];
   let pending = 0;
+  const pendingDays = new Map<string, number[]>();
   let excludedKnown = 0;
+  let disabled = 0;
+  let unknownStatus = 0;
+  let trackingUnreported = 0;
   let undated = 0;
 
-  // Pass 1, over the parsed objects: the only pass that touches them.
+  // Pass 1, over the parsed objects: the only pass that touches them. Which videos count is counted.ts's
+  // rule; its class also says why a video was left out.
   for (const video of input) {
-    const status = countedKind(video.tracking_status);
-    if (status !== COUNTED) {
-      if (status === PENDING) pending++;
-      else excludedKnown++;
+    if (video.tracking_enabled === undefined || video.tracking_enabled === null) trackingUnreported++;
+    const status = countedClass(video);
+    if (status !== "counted") {
+      if (status === "pending_review") {
+        pending++;
+        notePending(pendingDays, video);
+      } else if (status === "excluded") excludedKnown++;
+      else if (status === "tracking_disabled") disabled++;
+      else unknownStatus++;
       continue;
     }
     const postedMs = parseInstantMs(video.posted_at);
@@ -138,9 +136,24 @@ export function indexVideos<V extends VideoInput>(input: readonly V[]): VideoInd
     start,
     slotOf,
     pending,
+    pendingDays,
     excludedKnown,
+    disabled,
+    unknownStatus,
+    trackingUnreported,
     undated,
   };
+}
+
+/** Files a pending post under its creator by posting day (a disabled or undated one is no backlog). */
+function notePending(into: Map<string, number[]>, video: VideoInput): void {
+  if (video.creator_id === null || video.tracking_enabled === false) return;
+  const ms = parseInstantMs(video.posted_at);
+  if (ms === null) return;
+  const day = Math.floor(ms / DAY_MS);
+  const list = into.get(video.creator_id);
+  if (list) list.push(day);
+  else into.set(video.creator_id, [day]);
 }
 
 /** Accepts either raw videos or an index built earlier, so several analyses can share one index. */

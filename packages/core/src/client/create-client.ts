@@ -17,6 +17,7 @@ import { Projects } from "./resources/projects.js";
 import { Requester } from "./resources/resource.js";
 import { Videos } from "./resources/videos.js";
 import { type ApiResult, type RequestSpec, Transport } from "./transport.js";
+import type { UnknownValueSeen } from "./unknown-values.js";
 
 /** A trackagoat v1 client. Create one with {@link createClient}. */
 export class TrackagoatClient {
@@ -32,6 +33,13 @@ export class TrackagoatClient {
   readonly payoutAccruals: PayoutAccruals;
   readonly payoutPayments: PayoutPayments;
   readonly #transport: Transport;
+  /**
+   * Which API generation answered this client's stats routes, once a workflow has asked: `"current"`
+   * after one answered 410 Gone (later runs then go straight to the `/analytics` fallback instead of
+   * spending a request to learn it again), `"legacy"` while they answer, null before any was called.
+   * Kept on the client because its base URL decides it; set by the workflows, not by the client.
+   */
+  apiGeneration: "legacy" | "current" | null = null;
 
   constructor(options: ClientOptions = {}) {
     this.#transport = new Transport(resolveClientOptions(options));
@@ -47,6 +55,19 @@ export class TrackagoatClient {
     this.payoutStructures = new PayoutStructures(http);
     this.payoutAccruals = new PayoutAccruals(http);
     this.payoutPayments = new PayoutPayments(http);
+  }
+
+  /**
+   * Enum values the docs do not name (an unknown `tracking_status`, payout `rule_type`, …) that this
+   * client's responses carried, each with how often it was read and where first. The tolerant readers
+   * keep such values as strings instead of failing; analyses count unknown statuses out. Each is also
+   * warned about once through the `logger` (its `warn`, else `debug`).
+   *
+   * @example
+   * for (const u of tg.unknownValues()) console.warn(`${u.field} = ${u.value} (×${u.count})`);
+   */
+  unknownValues(): UnknownValueSeen[] {
+    return this.#transport.unknownValues.list();
   }
 
   /** HTTP requests this client has actually sent, retries included: what a piece of work cost. */

@@ -50,9 +50,13 @@ export type { GoalComplianceQuery } from "./resources/goals.js";
 export type { PayoutAccrualListQuery } from "./resources/payout-accruals.js";
 export type { PayoutMethodListQuery } from "./resources/payout-methods.js";
 export type { PayoutPaymentListQuery } from "./resources/payout-payments.js";
-export type { PayoutStructureListQuery } from "./resources/payout-structures.js";
+export type {
+  AssignmentTarget,
+  PayoutStructureListQuery,
+} from "./resources/payout-structures.js";
 export type { DateRange, PageParams } from "./resources/resource.js";
 export type { VideoListQuery, VideoStatsQuery } from "./resources/videos.js";
 export { backoffDelay, parseRetryAfter } from "./retry.js";
 export type { ApiResult, HttpMethod, RequestSpec } from "./transport.js";
+export type { UnknownValueSeen } from "./unknown-values.js";
 export type { OnWait, WaitEvent } from "./wait.js";

@@ -7,6 +7,8 @@
 /** Anything with a `debug` method: `console`, pino, winston, or a test spy. */
 export interface Logger {
   debug(message: string, data?: Record<string, unknown>): void;
+  /** Things a user should know about (an enum value the docs do not name); `debug` when absent. */
+  warn?(message: string, data?: Record<string, unknown>): void;
 }
 
 /** Logs to stderr so that a CLI's stdout stays clean. */
@@ -14,6 +16,10 @@ export const stderrLogger: Logger = {
   debug(message, data) {
     if (data === undefined) console.error(`[goatkit] ${message}`);
     else console.error(`[goatkit] ${message}`, data);
+  },
+  warn(message, data) {
+    if (data === undefined) console.error(`[goatkit] warning: ${message}`);
+    else console.error(`[goatkit] warning: ${message}`, data);
   },
 };
 

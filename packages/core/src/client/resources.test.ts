@@ -421,8 +421,9 @@ const cases: RouteCase[] = [
   },
   {
     name: "payoutStructures.assignments.delete",
-    call: (t) => t.payoutStructures.assignments.delete("s1", "as1"),
-    route: "DELETE /payout-structures/s1/assignments/as1",
+    call: (t) => t.payoutStructures.assignments.delete("s1", { creator_id: "c1" }),
+    route: "DELETE /payout-structures/s1/assignments",
+    body: { creator_id: "c1" },
     reply: one(samples.deleted),
   },
   {

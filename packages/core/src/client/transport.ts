@@ -9,6 +9,7 @@
 import ky, { type KyInstance } from "ky";
 import type { z } from "zod";
 import type { CacheStatus, ResponseCache } from "../cache/response-cache.js";
+import { collectUnknownValues } from "../schema/unknown-values.js";
 import { cachedGet, invalidatingWrite, type RawResponse } from "./cache-flow.js";
 import {
   AbortError,
@@ -24,6 +25,7 @@ import { type ParseContext, parseData, parseJson, readEnvelope } from "./parse.j
 import { keyedLimiter, type RateLimiter } from "./rate-limiter.js";
 import { redactHeaders, redactUrl, urlPath } from "./redact.js";
 import { isRetryable, retryDelay, sleep } from "./retry.js";
+import { UnknownValues } from "./unknown-values.js";
 import { notifyWait } from "./wait.js";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
@@ -39,8 +41,13 @@ export interface RequestSpec<T> {
   body?: unknown;
   /** Schema for the envelope's `data`. Without one, `data` is returned unchecked. */
   schema?: z.ZodType<T> | undefined;
-  /** `text` returns the raw 2xx body (CSV export); error bodies are still read as envelopes. */
-  responseType?: "json" | "text" | undefined;
+  /**
+   * `text` returns the raw 2xx body (CSV export); `document` a JSON document that may or may not be
+   * wrapped in the envelope (OpenAPI specs); error bodies are always read as envelopes.
+   */
+  responseType?: "json" | "text" | "document" | undefined;
+  /** A 2xx with no body (204, or empty) reads as `data: null` instead of failing: deletes. */
+  allowEmpty?: boolean | undefined;
   /** `create` sends a fresh `Idempotency-Key` with a POST (unless the caller gave one). */
   idempotency?: IdempotencyMode | undefined;
 }
@@ -66,6 +73,8 @@ export interface ApiResult<T> {
 export class Transport {
   /** HTTP requests actually sent by this client, retries included. */
   requestCount = 0;
+  /** Enum values the docs do not name, met while parsing this client's responses. */
+  readonly unknownValues: UnknownValues;
   // Private, so that inspecting a client (console.log(tg)) cannot print the key.
   readonly #config: ResolvedClientOptions;
   readonly #ky: KyInstance;
@@ -73,6 +82,7 @@ export class Transport {
 
   constructor(config: ResolvedClientOptions) {
     this.#config = config;
+    this.unknownValues = new UnknownValues(config.logger);
     this.#ky = ky.create({
       retry: 0,
       throwHttpErrors: false,
@@ -303,8 +313,25 @@ export class Transport {
     const base = { status: raw.status, headers: raw.headers, cache };
     if (spec.responseType === "text") return { ...base, data: raw.text as T, meta: null };
     const ctx: ParseContext = { url, method: spec.method, status: raw.status, requestId: raw.requestId };
-    const { data, meta } = readEnvelope(parseJson(raw.text, ctx), ctx);
-    return { ...base, data: spec.schema ? parseData(spec.schema, data, ctx) : (data as T), meta };
+    if (spec.allowEmpty && raw.text.trim() === "")
+      return { ...base, data: this.#read(spec, null, ctx), meta: null };
+    const body = parseJson(raw.text, ctx);
+    if (spec.responseType === "document" && !isEnvelope(body)) {
+      return { ...base, data: this.#read(spec, body, ctx), meta: null };
+    }
+    const { data, meta } = readEnvelope(body, ctx);
+    return { ...base, data: this.#read(spec, data, ctx), meta };
+  }
+
+  /** `data` through the spec's schema, recording enum values the docs do not name. */
+  #read<T>(spec: RequestSpec<T>, data: unknown, ctx: ParseContext): T {
+    const { schema } = spec;
+    if (!schema) return data as T;
+    const where = `${spec.method} ${urlPath(ctx.url)}`;
+    return collectUnknownValues(
+      (u) => this.unknownValues.record(u, where),
+      () => parseData(schema, data, ctx),
+    );
   }
 }
 
@@ -314,6 +341,18 @@ function abortError(signal: AbortSignal | undefined, method: string, url: string
     method,
     cause: signal?.reason,
   });
+}
+
+/** Whether a JSON body is the `{ data, error, meta }` envelope (a document could merely have a `data` key). */
+function isEnvelope(body: unknown): boolean {
+  return (
+    typeof body === "object" &&
+    body !== null &&
+    !Array.isArray(body) &&
+    "data" in body &&
+    "error" in body &&
+    Object.keys(body).every((k) => k === "data" || k === "error" || k === "meta")
+  );
 }
 
 function tryJson(text: string): unknown {

@@ -21,12 +21,14 @@ let keys = 0;
 const freshKey = () => `tga_${(++keys).toString(16).padStart(64, "a")}`;
 
 describe("onWait", () => {
-  it("reports a rate-limit wait with its estimated length (1 request per 200 ms)", async () => {
+  it("reports a rate-limit wait with its estimated length (1 request per 1 000 ms)", async () => {
     const tg = createClient({
       apiKey: freshKey(),
       baseUrl: server.baseUrl,
-      rateLimit: { requests: 1, windowMs: 200 },
+      rateLimit: { requests: 1, windowMs: 1_000 },
     });
+    // A window wider than a cold first request on a busy machine (which can take 200 ms and more),
+    // so the second request always has to wait.
     const waits: { event: WaitEvent; at: number }[] = [];
     const onWait = (event: WaitEvent) => waits.push({ event, at: performance.now() });
     await tg.schema.get({ onWait });
@@ -38,9 +40,9 @@ describe("onWait", () => {
     // the estimate is the wait that followed (it starts from the first send, not its answer)
     const { seconds } = waits[0]!.event;
     expect(seconds).toBeGreaterThan(0);
-    expect(seconds).toBeLessThanOrEqual(0.201);
+    expect(seconds).toBeLessThanOrEqual(1.001);
     expect(sentAfter / 1000).toBeGreaterThanOrEqual(seconds - 0.02);
-    expect(server.requests[1]!.at - server.requests[0]!.at).toBeGreaterThan(120);
+    expect(server.requests[1]!.at - server.requests[0]!.at).toBeGreaterThan(600);
   });
 
   it("reports a retry wait with the server's Retry-After and the status (503, then 429)", async () => {

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { Count, Day, Id, Timestamp } from "./primitives.js";
+import { arrayOf, core, documented, extension, nullable, openEnum, readers } from "./readers.js";
 
 export const AnalyticsEntity = z.enum(["creator", "video", "campaign", "project"]);
 export type AnalyticsEntity = z.infer<typeof AnalyticsEntity>;
@@ -19,52 +20,72 @@ export const DerivedMetric = z.enum([
 export const AnalyticsMetric = z.union([RawMetric, DerivedMetric]);
 export type AnalyticsMetric = z.infer<typeof AnalyticsMetric>;
 
-export const AnalyticsMode = z.enum(["new", "cumulative"]);
+const ANALYTICS_MODES = ["new", "cumulative"] as const;
+export const AnalyticsMode = z.enum(ANALYTICS_MODES);
 export type AnalyticsMode = z.infer<typeof AnalyticsMode>;
 
-export const SeriesPoint = z.looseObject({
-  bucket_start: Day,
-  value: z.number().nullable(),
-  is_partial: z.boolean().default(false),
+const seriesPoint = readers({
+  bucket_start: core(Day),
+  value: core(z.number().nullable()),
+  is_partial: documented(z.boolean(), false),
 });
+
+export const SeriesPoint = seriesPoint.tolerant;
 export type SeriesPoint = z.infer<typeof SeriesPoint>;
 
-export const EntityRef = z.looseObject({ id: z.string(), label: z.string() });
+const entityRef = readers({ id: core(z.string()), label: documented(z.string()) });
+export const EntityRef = entityRef.tolerant;
 
-export const Annotation = z.looseObject({
-  id: Id,
-  org_id: Id.optional(),
-  project_id: Id.nullable().default(null),
-  entity: z.string().nullable().default(null),
-  entity_id: Id.nullable().default(null),
-  date: Day,
-  kind: z.string().default("manual"),
-  label: z.string(),
-  note: z.string().nullable().default(null),
-  created_at: Timestamp.optional(),
+const annotation = readers({
+  id: core(Id),
+  org_id: documented(Id),
+  project_id: documented(Id.nullable(), null),
+  entity: documented(z.string().nullable(), null),
+  entity_id: documented(Id.nullable(), null),
+  date: core(Day),
+  kind: documented(z.string(), "manual"),
+  /** The docs do not show the annotation object; a missing label reads as absent. */
+  label: documented(z.string()),
+  note: documented(z.string().nullable(), null),
+  created_at: documented(Timestamp),
+  updated_at: extension(Timestamp),
 });
+
+export const Annotation = annotation.tolerant;
 export type Annotation = z.infer<typeof Annotation>;
+export const StrictAnnotation = annotation.strict;
+export type StrictAnnotation = z.infer<typeof StrictAnnotation>;
 
-export const Analytics = z.looseObject({
-  entity: AnalyticsEntity,
-  entity_id: Id,
-  metric: z.string(),
-  unit: z.string(),
-  mode: AnalyticsMode,
-  granularity: z.string(),
-  from: Day,
-  to: Day,
-  tz: z.string(),
-  series: z.array(SeriesPoint),
-  compare_series: z.array(SeriesPoint).nullable().default(null),
-  breakdown_series: z
-    .array(z.looseObject({ entity_ref: EntityRef, series: z.array(SeriesPoint) }))
-    .nullable()
-    .default(null),
-  annotations: z.array(Annotation).default([]),
-  tier_retention_days: z.number().nullable(),
+/**
+ * `GET /analytics`. The docs confirm only `tier_retention_days` and the `breakdown_series` entries'
+ * `entity_ref`; the rest is goatkit's reading of the emulator-default shape. Tolerant needs `series`.
+ */
+const analytics = readers({
+  entity: documented(AnalyticsEntity),
+  entity_id: documented(Id),
+  metric: documented(z.string()),
+  /** Echo of the `base_metric` parameter (goatkit sandbox); not in the docs. */
+  base_metric: extension(z.string()),
+  unit: documented(z.string()),
+  mode: documented(openEnum("analytics.mode", ANALYTICS_MODES)),
+  granularity: documented(z.string()),
+  from: documented(Day),
+  to: documented(Day),
+  tz: documented(z.string()),
+  series: core(arrayOf(seriesPoint)),
+  compare_series: documented(nullable(arrayOf(seriesPoint)), null),
+  breakdown_series: documented(
+    nullable(arrayOf(readers({ entity_ref: core(entityRef), series: documented(arrayOf(seriesPoint)) }))),
+    null,
+  ),
+  annotations: documented(arrayOf(annotation), []),
+  tier_retention_days: documented(z.number().nullable(), null),
 });
+
+export const Analytics = analytics.tolerant;
 export type Analytics = z.infer<typeof Analytics>;
+export const StrictAnalytics = analytics.strict;
+export type StrictAnalytics = z.infer<typeof StrictAnalytics>;
 
 export const VideoLeaderboardRow = z.looseObject({
   video_id: Id,

@@ -25,6 +25,14 @@ export const ErrorEnvelope = z.object({
 });
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
 
+/** Strict error envelope: exactly `data: null`, a message, and `meta.code` (Part A.1: always present). */
+export const StrictErrorEnvelope = z.strictObject({
+  data: z.null(),
+  error: z.string(),
+  meta: ErrorMeta.extend({ code: z.string() }),
+});
+export type StrictErrorEnvelope = z.infer<typeof StrictErrorEnvelope>;
+
 /** Cursor pagination `meta` of list endpoints (Part A.1). */
 export const ListMeta = z.looseObject({
   nextCursor: z.string().nullable().default(null),
@@ -32,6 +40,14 @@ export const ListMeta = z.looseObject({
   limit: z.number().int().optional(),
 });
 export type ListMeta = z.infer<typeof ListMeta>;
+
+/** Strict list `meta`: `nextCursor` and `hasMore` (Part A.1); `limit` is an emulator default, so optional. */
+export const StrictListMeta = z.strictObject({
+  nextCursor: z.string().nullable(),
+  hasMore: z.boolean(),
+  limit: z.number().int().optional(),
+});
+export type StrictListMeta = z.infer<typeof StrictListMeta>;
 
 /** A successful single-object response. */
 export function envelope<T extends z.ZodType>(data: T) {

@@ -1,43 +1,48 @@
 /** Video: one TikTok post (api-contract A.2). `GET /videos` never returns `excluded` videos. */
 import { z } from "zod";
-import { Count, Id, Metadata, Timestamp, timestamps } from "./primitives.js";
+import { metadataField, nullableText, timestampFields } from "./fields.js";
+import { Count, Id, Timestamp } from "./primitives.js";
+import { core, documented, type Open, openEnum, readers } from "./readers.js";
 
-export const TrackingStatus = z.enum([
-  "auto_tracked",
-  "pending_review",
-  "included",
-  "excluded",
-  "direct_add",
-]);
+const TRACKING_STATUSES = ["auto_tracked", "pending_review", "included", "excluded", "direct_add"] as const;
+
+/** The documented statuses (a closed enum; the tolerant `Video` reader also keeps unknown ones). */
+export const TrackingStatus = z.enum(TRACKING_STATUSES);
 export type TrackingStatus = z.infer<typeof TrackingStatus>;
+/** A status as the tolerant reader returns it: a documented one, or an unknown string kept as sent. */
+export type TrackingStatusValue = Open<TrackingStatus>;
 
-/** Statuses that count in every stat; the others are left out of analyses (and reported). */
-export const COUNTED_STATUSES: readonly TrackingStatus[] = ["auto_tracked", "included", "direct_add"];
-
-/** Whether a video with this status counts in stats, goals and campaign totals. */
-export function isCountedStatus(status: TrackingStatus): boolean {
-  return status === "auto_tracked" || status === "included" || status === "direct_add";
+/** Whether `status` is one of the documented statuses. */
+export function isKnownTrackingStatus(status: string): status is TrackingStatus {
+  return (TRACKING_STATUSES as readonly string[]).includes(status);
 }
 
-export const Video = z.looseObject({
-  id: Id,
-  project_id: Id,
-  creator_id: Id.nullable(),
-  tiktok_video_id: z.string(),
-  url: z.string(),
-  title: z.string().nullable().default(null),
-  description: z.string().nullable().default(null),
-  view_count: Count.default(0),
-  like_count: Count.default(0),
-  comment_count: Count.default(0),
-  share_count: Count.default(0),
-  save_count: Count.default(0),
-  posted_at: Timestamp,
-  tracking_status: TrackingStatus,
-  last_scraped_at: Timestamp.nullable().default(null),
+const video = readers({
+  id: core(Id),
+  project_id: core(Id),
+  creator_id: core(Id.nullable()),
+  tiktok_video_id: core(z.string()),
+  url: core(z.string()),
+  title: nullableText(),
+  description: nullableText(),
+  view_count: core(Count),
+  like_count: core(Count),
+  comment_count: core(Count),
+  share_count: core(Count),
+  save_count: documented(Count, 0),
+  posted_at: core(Timestamp),
+  tracking_status: core(openEnum("video.tracking_status", TRACKING_STATUSES)),
+  /** Needed by the over-posting rule (a reading ≥ 2 h after posting); absent reads as "never". */
+  last_scraped_at: documented(Timestamp.nullable(), null),
   /** api-contract A.2: `false` after `tracking-disable`; absent means enabled (the client says so). */
-  tracking_enabled: z.boolean().optional(),
-  metadata: Metadata,
-  ...timestamps,
+  tracking_enabled: documented(z.boolean()),
+  metadata: metadataField,
+  ...timestampFields,
 });
+
+/** The tolerant reader the client parses videos with. */
+export const Video = video.tolerant;
 export type Video = z.infer<typeof Video>;
+/** Every documented field, closed enums: for tests and the parity check. */
+export const StrictVideo = video.strict;
+export type StrictVideo = z.infer<typeof StrictVideo>;

@@ -5,7 +5,7 @@
  * of the `/analytics` `new`-mode series over [from, to], an independent count of the same gains.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { isCounted } from "../analysis/counted.js";
+import { isCountedVideo } from "../analysis/counted.js";
 import { addDays, dayNumber, dayString, eachDay, overlappingWeekStarts } from "../analysis/dates.js";
 import { weeklyPostsFromVideos } from "../analysis/trends.js";
 import { createClient, type TrackagoatClient } from "../client/index.js";
@@ -156,7 +156,7 @@ describe.each(["legacy", "current"] as const)("the baseline day, %s generation",
       for (const creator of creators) {
         const videos = await fetchAll(h.client.videos.list({ creator_id: creator.id, limit: 100 }));
         const day = videos
-          .filter((v) => isCounted(v.tracking_status))
+          .filter((v) => isCountedVideo(v))
           .map((v) => v.posted_at.slice(0, 10))
           .find((d) => {
             const from = addDays(d, 1);
@@ -186,7 +186,7 @@ describe.each(["legacy", "current"] as const)("the baseline day, %s generation",
     }
   });
 
-  it("falls back to the first day as baseline when the data does not reach back to from − 1", async () => {
+  it("calls the gain unknown when the data does not reach back to from − 1 (issue 12, case 3)", async () => {
     const h = sandbox();
     // The sandbox's snapshots start 89 days before asOf's day: nothing for the day before.
     const first = { from: addDays(range.to, -89), to: range.to };
@@ -196,8 +196,14 @@ describe.each(["legacy", "current"] as const)("the baseline day, %s generation",
     expect(r.meta.range).toEqual(first);
     expect(r.pacing.day_count).toBe(89);
     expect(r.pacing.daily[0]!.date).toBe(addDays(first.from, 1));
+    // No reading before the range: what it gained is unknown, not the gains of its later days.
+    expect(r.pacing.gained).toBeNull();
+    expect(r.pacing.gain_unknown_reason).toBe(
+      `no reading before the range: the history starts on ${first.from}`,
+    );
     const rest = { from: addDays(first.from, 1), to: first.to };
-    expect(r.pacing.gained).toBe(await sumNew(h.client, "campaign", c.id, "views", rest));
+    const shown = r.pacing.daily.reduce((s, d) => s + d.value, 0);
+    expect(shown).toBe(await sumNew(h.client, "campaign", c.id, "views", rest));
   });
 
   it("asks for the exact range once when the plan's history stops at `from` (402 retention_exceeded)", async () => {

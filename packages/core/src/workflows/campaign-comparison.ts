@@ -108,6 +108,11 @@ async function runCampaignComparison(
   const sets = data.flatMap((d) => (d.set ? [d.set] : []));
   const pending = sets.reduce((s, x) => s + x.pending.length, 0);
   run.caveats.addPending(pending);
+  run.caveats.addLeftOut({
+    tracking_disabled: sets.reduce((s, x) => s + x.left_out.tracking_disabled, 0),
+    unknown_status: sets.reduce((s, x) => s + x.left_out.unknown_status, 0),
+    tracking_unreported: sets.reduce((s, x) => s + x.left_out.tracking_unreported, 0),
+  });
   if (chosen.length === 0) run.caveats.addEmpty("campaigns");
   const freshness = mergeFreshness(sets.map((s) => summarizeFreshness(s.videos, run.asOfMs)));
   if (sets.length === 0 && chosen.length > 0) {
@@ -132,9 +137,17 @@ async function runCampaignComparison(
       `${last.name} trails with ${formatInt(last.views_gained_per_active_day)} views gained per active day.`,
     );
   }
-  const inactive = rows.filter((r) => r.active_day_count === 0);
+  // A known 0 is "no views"; an unknown gain (no reading before the range) is said to be unknown.
+  const inactive = rows.filter((r) => r.active_day_count === 0 && r.views_gained !== null);
   if (inactive.length > 0)
     highlights.push(`${plural(inactive.length, "campaign")} had no views in the range.`);
+  const unknown = rows.filter((r) => r.views_gained === null);
+  if (unknown.length > 0) {
+    const why = [...new Set(unknown.map((r) => r.gain_unknown_reason ?? "no reading"))].join("; ");
+    highlights.push(
+      `${plural(unknown.length, "campaign")}: views gained in the range unknown (${why}); ranked last.`,
+    );
+  }
 
   const checked = sets.length === data.length;
   const meta = run.meta({ range, freshness, pending, freshnessChecked: checked, pendingChecked: checked });

@@ -131,6 +131,7 @@ async function runCampaignContent(
   );
   run.caveats.addSnapshot();
   run.caveats.addPending(set.pending.length);
+  run.caveats.addLeftOut(set.left_out);
   if (inRange.length < set.videos.length) {
     run.caveats.add(
       "out_of_range",

@@ -156,6 +156,8 @@ export function campaignBody(
             video_item_count: set.video_items,
             duplicates_removed_count: set.duplicates_removed,
             unresolved_video_item_count: set.unresolved_video_items,
+            tracking_disabled_count: set.left_out.tracking_disabled,
+            unknown_status_count: set.left_out.unknown_status,
           }
         : null,
     pacing: pace,
@@ -194,6 +196,12 @@ function highlights(r: Omit<Report, "kind" | "meta">): string[] {
       `${plural(t.creator_count, "creator")} (lifetime totals as of the last scrape).`,
   );
   const p = r.pacing;
+  if (p.gained === null && p.gain_unknown_reason !== null) {
+    out.push(
+      `Views gained in the range unknown (${p.gain_unknown_reason})` +
+        (p.recent_per_day === null ? "." : `; last 7 days ${formatInt(p.recent_per_day)}/day.`),
+    );
+  }
   if (p.avg_per_day !== null) {
     out.push(
       `${formatInt(p.gained)} views gained in the range, ${formatInt(p.avg_per_day)}/day (last 7 days: ` +
@@ -248,6 +256,7 @@ export function noteCampaign(
   run.caveats.addSnapshot();
   if (sets) {
     run.caveats.addPending(sets.pending.length);
+    run.caveats.addLeftOut(sets.left_out);
     if (sets.unresolved_video_items > 0) {
       run.caveats.add(
         "unresolved_items",

@@ -1,12 +1,13 @@
 /**
  * A campaign's video set, resolved on the client: walk `GET /campaigns/{id}/items` through every
  * sub-campaign (each campaign once, so a cycle cannot loop), then expand creator items to the
- * creator's counted videos and keep direct video items that count, each video once. This is the
+ * creator's counted videos and keep direct video items that count (analysis/counted.ts), each video
+ * once; tracking-disabled videos are listed by `GET /videos` but count nowhere. This is the
  * recursive, de-duplicated union the stats route computes server-side; the client needs it where that
  * route is gone (410) and wherever it needs more than the route's top-10 lists.
  * @module
  */
-import { isCounted } from "../analysis/counted.js";
+import { countedClass, emptyCounts, type LeftOutCounts } from "../analysis/counted.js";
 import type { CampaignItem } from "../schema/campaign.js";
 import type { Video } from "../schema/video.js";
 import { fetchAll, mapLimit, PAGE_LIMIT } from "./fetch.js";
@@ -24,6 +25,8 @@ export interface CampaignVideoSet {
   videos: Video[];
   /** Pending videos the tree reaches: left out of every figure. */
   pending: Video[];
+  /** Disabled and unknown-status videos the tree reaches (left out), and videos without `tracking_enabled`. */
+  left_out: LeftOutCounts;
   /** Videos reachable through more than one path, counted once. */
   duplicates_removed: number;
   /** Video items not in the project's video list (excluded, deleted, disabled or elsewhere). */
@@ -94,16 +97,23 @@ export function campaignVideoSet(tree: CampaignTree, projectVideos: readonly Vid
   }
   const videos: Video[] = [];
   const pending: Video[] = [];
+  const counts = emptyCounts();
   let duplicates = 0;
   for (const v of reached.values()) {
-    if (isCounted(v.tracking_status)) {
+    if (v.tracking_enabled === undefined || v.tracking_enabled === null) counts.tracking_unreported++;
+    const c = countedClass(v);
+    if (c === "counted") {
       videos.push(v);
       if ((paths.get(v.id) ?? 0) > 1) duplicates++;
-    } else if (v.tracking_status === "pending_review") pending.push(v);
+    } else if (c === "pending_review") pending.push(v);
+    else if (c === "tracking_disabled") counts.tracking_disabled++;
+    else if (c === "unknown_status") counts.unknown_status++;
   }
+  const { tracking_disabled, unknown_status, tracking_unreported } = counts;
   return {
     videos,
     pending,
+    left_out: { tracking_disabled, unknown_status, tracking_unreported },
     duplicates_removed: duplicates,
     unresolved_video_items: unresolved,
     creator_items: creatorItems,

@@ -8,4 +8,6 @@ import type { TrackagoatClient } from "../client/index.js";
 export type AnalysisClient = Pick<
   TrackagoatClient,
   "projects" | "creators" | "videos" | "campaigns" | "analytics" | "goals" | "payoutAccruals" | "requestCount"
->;
+> &
+  // Optional: where present, runs remember the API generation across runs on this client (see run.ts).
+  Partial<Pick<TrackagoatClient, "apiGeneration">>;

@@ -13,7 +13,7 @@
  */
 
 import { z } from "zod";
-import { isCounted } from "../analysis/counted.js";
+import { partitionVideos } from "../analysis/counted.js";
 import { addDays, DAY_MS, parseInstantMs, utcDay } from "../analysis/dates.js";
 import { engagementRateByViews, pooledEngagementRate } from "../analysis/engagement.js";
 import { summarizeFreshness } from "../analysis/freshness.js";
@@ -21,6 +21,7 @@ import type { DatedValue } from "../analysis/inputs.js";
 import { round } from "../analysis/stats-math.js";
 import {
   analyzeCreatorTrendSeries,
+  pendingWeekStarts,
   postsOnDay,
   type WeeklyPosts,
   weeklyPostsFromVideos,
@@ -114,10 +115,14 @@ async function runCreatorTrend(
     followers: series.followers,
     views: series.views,
     weeklyPosts: weekly,
+    // Judged only on the creator's own weeks: from tracking start, backlog weeks excepted.
+    trackingStartedAt: creator.created_at,
+    pendingWeeks: pendingWeekStarts(videos, range),
   });
 
-  const counted = videos.filter((v) => isCounted(v.tracking_status));
-  const pending = videos.length - counted.length;
+  const partition = partitionVideos(videos);
+  const counted = partition.counted;
+  const pending = partition.counts.pending_review;
   const inRange = counted.filter((v) => {
     const d = utcDay(v.posted_at);
     return d !== null && d >= range.from && d <= range.to;
@@ -149,6 +154,7 @@ async function runCreatorTrend(
     "Growth comes from the daily cumulative series (day-over-day differences), not from the current snapshot counters.",
   );
   run.caveats.addPending(pending);
+  run.caveats.addLeftOut(partition.counts);
   if (creator.tracking_mode === "selective" && pending > 0) {
     run.caveats.add("pending_left_out", "The creator is in selective mode: posts count only once approved.");
   }

@@ -1,13 +1,15 @@
 /**
  * The bookkeeping of one workflow run: the clock, caveats, notes read, requests spent, progress, and
  * which API generation answered. It builds the report's `meta`, so every workflow reports these the
- * same way.
+ * same way. It holds no state beyond the run: what outlives it (the API generation) is kept on the
+ * client the run was given.
  * @module
  */
 import { Caveats } from "../analysis/caveats.js";
 import { addDays, type DayRange, type Instant, instantIso, instantMs } from "../analysis/dates.js";
 import type { FreshnessSummary } from "../analysis/freshness.js";
 import type { RequestOptions } from "../client/options.js";
+import type { BuiltReport } from "./build/built-report.js";
 import type { WorkflowRunOptions } from "./catalogue/define-workflow.js";
 import type { AnalysisClient } from "./client.js";
 import { isGone, isRetentionExceeded } from "./fetch.js";
@@ -15,12 +17,6 @@ import type { OnProgress } from "./progress.js";
 import type { ApiGeneration, Note, ReportMeta } from "./reports/meta.js";
 
 const MAX_NOTE_CHARS = 2000;
-
-/**
- * Clients whose API answered a stats route with 410: later runs on the same client go straight to the
- * fallback instead of spending a request to learn it again.
- */
-const goneClients = new WeakMap<object, true>();
 
 export class WorkflowRun {
   readonly caveats = new Caveats();
@@ -122,12 +118,23 @@ export class WorkflowRun {
    * second-generation fallback. The switch is remembered for the rest of the run.
    */
   async stats<T>(legacy: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {
-    if (this.generation !== "current" && goneClients.has(this.client)) this.useCurrentGeneration();
+    // The client remembers what an earlier run learned, so a second run skips the 410 probe.
+    if (this.generation !== "current" && this.client.apiGeneration === "current") this.useCurrentGeneration();
     if (this.generation !== "current") {
       try {
         const value = await legacy();
         this.generation ??= "legacy";
-        return value;
+        this.#remember("legacy");
+        const missing = incompleteFields(value);
+        if (missing.length === 0) return value;
+        // Another documented shape (Part B, a bare series) lacks fields the figures need: never compute on
+        // the placeholders the tolerant reader filled in; /analytics carries them on both generations.
+        this.caveats.add(
+          "stats_other_shape",
+          `A stats route answered without ${missing.slice(0, 4).join(", ")}${missing.length > 4 ? ", …" : ""}; ` +
+            "figures were rebuilt from /analytics series and the paginated lists instead.",
+        );
+        return fallback();
       } catch (err) {
         if (!isGone(err)) throw err;
         this.useCurrentGeneration();
@@ -157,7 +164,7 @@ export class WorkflowRun {
 
   useCurrentGeneration(): void {
     this.generation = "current";
-    goneClients.set(this.client, true);
+    this.#remember("current");
     this.caveats.add(
       "api_fallback",
       "The per-entity stats routes answered 410 Gone (current API generation); figures were rebuilt from " +
@@ -166,21 +173,30 @@ export class WorkflowRun {
   }
 
   /**
+   * Records the generation on the client, when it has the field (a `TrackagoatClient` does; a test
+   * double or a wrapper without it simply probes again on every run). Once "current", it stays.
+   */
+  #remember(generation: ApiGeneration): void {
+    const client = this.client;
+    if (!("apiGeneration" in client) || client.apiGeneration === "current") return;
+    client.apiGeneration = generation;
+  }
+
+  /**
+   * The report from what a pure builder returned: its caveats joined to the run's, and `meta` (which
+   * only the run can fill: clock, requests, notes, API generation) put back in its place after `kind`.
+   */
+  finish<R extends { kind: string; meta: ReportMeta }>(built: BuiltReport<R>): R {
+    for (const c of built.caveats) this.caveats.add(c.code, c.message);
+    const { kind, ...rest } = built.report;
+    return { kind, meta: this.meta(built.meta), ...rest } as unknown as R;
+  }
+
+  /**
    * The report's `meta`. The workflow says what it checked: a check it skipped is reported as unknown
    * (`checked: false`, null) with a `not_checked` caveat, never as a clean 0.
    */
-  meta(input: {
-    range: DayRange;
-    freshness: FreshnessSummary;
-    /** false when the workflow read no scrape times (stats routes only): `freshness` then says nothing. */
-    freshnessChecked: boolean;
-    pending: number;
-    /** false when the workflow did not list the videos (stats routes only): `pending` then says nothing. */
-    pendingChecked: boolean;
-    /** Excluded videos seen in the lists; the API normally never lists them, so usually unknown. */
-    excludedCount?: number;
-    excludedNote?: string;
-  }): ReportMeta {
+  meta(input: MetaInput): ReportMeta {
     const { freshnessChecked, pendingChecked } = input;
     this.caveats.addNotChecked({ freshness: freshnessChecked, pending: pendingChecked });
     const f = input.freshness;
@@ -204,6 +220,20 @@ export class WorkflowRun {
       api_generation: this.generation,
     };
   }
+}
+
+/** What a workflow tells {@link WorkflowRun.meta} about the data it read. */
+export interface MetaInput {
+  range: DayRange;
+  freshness: FreshnessSummary;
+  /** false when the workflow read no scrape times (stats routes only): `freshness` then says nothing. */
+  freshnessChecked: boolean;
+  pending: number;
+  /** false when the workflow did not list the videos (stats routes only): `pending` then says nothing. */
+  pendingChecked: boolean;
+  /** Excluded videos seen in the lists; the API normally never lists them, so usually unknown. */
+  excludedCount?: number;
+  excludedNote?: string;
 }
 
 /** A freshness summary of nothing, for a workflow that read no scrape times. */
@@ -241,4 +271,11 @@ function excludedReason(
       : `${excluded} excluded video${excluded === 1 ? " was" : "s were"} seen in the lists and left out.`) +
     (note ? ` ${note}` : "")
   );
+}
+
+/** The fields a normalised stats answer lacked (`incomplete`, see schema/stats.ts); empty for a complete one. */
+function incompleteFields(value: unknown): string[] {
+  if (typeof value !== "object" || value === null || !("incomplete" in value)) return [];
+  const { incomplete } = value as { incomplete?: unknown };
+  return Array.isArray(incomplete) ? incomplete.filter((f): f is string => typeof f === "string") : [];
 }

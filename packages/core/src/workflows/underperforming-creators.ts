@@ -8,6 +8,7 @@
  * @module
  */
 import { z } from "zod";
+import { leftOutCounts } from "../analysis/counted.js";
 import { formatInt, plural } from "../analysis/format.js";
 import { summarizeFreshness } from "../analysis/freshness.js";
 import { findUnderperformers, UNDERPERFORMANCE_REASONS } from "../analysis/underperformers.js";
@@ -131,6 +132,7 @@ async function runUnderperformingCreators(
   }
   run.caveats.addSnapshot();
   run.caveats.addPending(analysis.pending_review);
+  run.caveats.addLeftOut(leftOutCounts(videos));
   if (analysis.unattributed_videos > 0) {
     run.caveats.add(
       "unattributed",
@@ -154,6 +156,27 @@ async function runUnderperformingCreators(
     `${formatInt(flagged)} of ${plural(analysis.evaluated_count, "creator")} flagged${flagged > 0 ? ` (${reasons})` : ""}.`,
   ];
   for (const u of listed.slice(0, 3)) highlights.push(`@${u.tiktok_handle}: ${u.reason_texts.join("; ")}.`);
+  // What was not held against creators, stated where the report is read first.
+  const backlogPosts = analysis.backlog.reduce((s, b) => s + b.pending_review_count, 0);
+  if (backlogPosts > 0) {
+    highlights.push(
+      `${plural(backlogPosts, "post")} of the range ${backlogPosts === 1 ? "waits" : "wait"} in the Tracking Inbox ` +
+        `(${plural(analysis.backlog.length, "creator")}): the team's backlog, not held against the creators.`,
+    );
+  }
+  if (analysis.cannot_judge.length > 0) {
+    const noFollowers = analysis.cannot_judge.filter((c) => c.checks.includes("low_views_per_post")).length;
+    const tooNew = analysis.cannot_judge.filter((c) => c.checks.includes("not_posting")).length;
+    const parts = [
+      noFollowers > 0
+        ? `${plural(noFollowers, "creator")} without a follower count (not ranked on views per follower)`
+        : null,
+      tooNew > 0
+        ? `${plural(tooNew, "creator")} tracked for under 14 days (not judged on not posting)`
+        : null,
+    ].filter((x) => x !== null);
+    highlights.push(`Cannot judge: ${parts.join("; ")}.`);
+  }
 
   const meta = run.meta({
     range,
@@ -174,6 +197,8 @@ async function runUnderperformingCreators(
     baselines: analysis.baselines,
     posting_gaps: analysis.posting_gaps,
     stale_creators: analysis.stale_creators,
+    backlog: analysis.backlog,
+    cannot_judge: analysis.cannot_judge,
     ...(params.include_all_creators ? { evaluations: analysis.evaluations } : {}),
     highlights,
   };

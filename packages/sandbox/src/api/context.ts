@@ -4,6 +4,7 @@
  */
 import type { HttpBindings } from "@hono/node-server";
 import type { Context } from "hono";
+import type { DriftManifest } from "../drift/manifest.js";
 import type { FaultController } from "../state/faults.js";
 import type { SandboxState } from "../state/sandbox-state.js";
 import type { ApiKeyRecord, OrgRecord } from "../world/types.js";
@@ -36,6 +37,8 @@ export interface SandboxContext {
   dailyQuota: boolean;
   /** Print unexpected errors (500s) to stderr. */
   logErrors: boolean;
+  /** Drift mode's manifest (`{ enabled: false, changes: [] }` when off). */
+  drift?: DriftManifest;
 }
 
 /** The caller's org id (auth has run). */

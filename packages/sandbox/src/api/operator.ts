@@ -77,5 +77,8 @@ export function operatorRoutes(ctx: SandboxContext, guard: OperatorGuardOptions)
 
   app.get("/truth", (c) => c.json(state.world.truth));
 
+  // Drift mode's manifest: what it changes in responses and which changes a read-only run can see.
+  app.get("/drift", (c) => c.json(ctx.drift ?? { enabled: false, changes: [] }));
+
   return app;
 }

@@ -12,6 +12,15 @@ export function toPublic<T extends object>(record: T): Public<T> {
   return out as Public<T>;
 }
 
+/**
+ * Accruals and payments as the contract shows them (§9): the org is implied by the key, and the
+ * documented objects carry no `org_id` (a strict reader would call it an unknown field).
+ */
+export function withoutOrgId<T extends { org_id: string }>(record: T): Omit<T, "org_id"> {
+  const { org_id: _org, ...rest } = record;
+  return rest;
+}
+
 export function publicCampaign(campaign: CampaignRecord): Public<CampaignRecord> & { readme: string | null } {
   return { ...toPublic(campaign), readme: campaign.description };
 }

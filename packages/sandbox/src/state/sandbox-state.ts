@@ -292,7 +292,7 @@ function videoLists(v: VideoRecord, creatorRemoved: boolean): string[] {
   lists.push(`project-all:${v.project_id}`);
   if (v.tracking_status !== "excluded") {
     lists.push(`org:${v._org_id}`, `project:${v.project_id}`);
-    if (!v._tracking_disabled) lists.push(`tracked:${v._org_id}`);
+    if (v.tracking_enabled) lists.push(`tracked:${v._org_id}`);
     if (v.creator_id) lists.push(`creator:${v.creator_id}`);
   }
   return lists;

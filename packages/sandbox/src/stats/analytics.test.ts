@@ -1,4 +1,4 @@
-import type { Annotation } from "@goatkit/core";
+import type { StrictAnnotation as Annotation } from "@goatkit/core";
 import { describe, expect, it } from "vitest";
 import { byId, fixtureLookup, fixtureWorld, thrown } from "../test-helpers/stats-fixture.js";
 import { type AnalyticsParams, type AnalyticsTarget, analytics } from "./analytics.js";
@@ -447,6 +447,8 @@ describe("analytics: entities, validation and pass-through", () => {
   it("embeds the given annotations and echoes tier retention (null = unlimited)", () => {
     const note: Annotation = {
       id: "a1",
+      org_id: "o1",
+      created_at: "2026-03-10T00:00:00Z",
       project_id: "p1",
       entity: "creator",
       entity_id: "c1",

@@ -15,7 +15,11 @@
  *   equal-length span just before it.
  * - Retention (402 `retention_exceeded`) is the caller's check; `tier_retention_days` is echoed.
  */
-import type { Analytics, Annotation, SeriesPoint } from "@goatkit/core";
+import type {
+  StrictAnalytics as Analytics,
+  StrictAnnotation as Annotation,
+  SeriesPoint,
+} from "@goatkit/core";
 import { quoteValue } from "@goatkit/server";
 import { badQuery } from "../api/api-error.js";
 import type { CreatorRecord, VideoRecord, World } from "../world/types.js";

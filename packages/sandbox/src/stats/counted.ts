@@ -1,11 +1,12 @@
 /**
- * Which videos count. Part A.2: only `auto_tracked`, `included` and `direct_add` count in any stat, and a
- * video whose tracking was disabled or that was deleted no longer counts (goals guide: "that aren't disabled").
+ * Which videos count: core's rule (`isCountedVideo`: a counted status, tracking on), applied to the
+ * sandbox's records, whose soft-deleted rows the API never serves and which count nowhere either.
  */
-import { COUNTED_STATUSES, type VideoRecord } from "../world/types.js";
+import { isCountedVideo } from "@goatkit/core";
+import type { VideoRecord } from "../world/types.js";
 
 export function isCounted(video: VideoRecord): boolean {
-  return COUNTED_STATUSES.has(video.tracking_status) && !video._deleted && !video._tracking_disabled;
+  return !video._deleted && isCountedVideo(video);
 }
 
 /**

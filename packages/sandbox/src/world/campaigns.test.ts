@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { isCounted } from "../stats/counted.js";
 import { generateWorld } from "./index.js";
-import { COUNTED_STATUSES, type VideoRecord, type World } from "./types.js";
+import type { VideoRecord, World } from "./types.js";
 
 const WORLDS: Array<[string, World]> = [
   ["small", generateWorld({ seed: 42, scale: "small", now: "2026-06-17T15:30:00Z" })],
   ["tiny", generateWorld({ seed: 8, scale: "tiny", now: "2026-01-20T09:00:00Z" })],
 ];
 
-const counted = (v: VideoRecord) =>
-  COUNTED_STATUSES.has(v.tracking_status) && !v._deleted && !v._tracking_disabled;
+const counted = (v: VideoRecord) => isCounted(v);
 
 describe.each(WORLDS)("campaigns (%s)", (_, w) => {
   const children = new Map<string, string[]>();

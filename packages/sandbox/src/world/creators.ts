@@ -6,6 +6,10 @@
  * Natural variation is bounded so that the planted signals stay separable from it (see truth.ts for the
  * definitions they are measured by): a normal creator's performance multiplier is 0.7–1.6, a planted
  * low performer's 0.05–0.2; normal per-video engagement noise is ±13 %, a planted fall is ×0.30–0.42.
+ *
+ * Issue 12 case 4 ("judge creators only for what is theirs") is planted too ({@link plantEdgeCreators}):
+ * creators added mid-window, selective backlogs, creators without a follower count, creators who never
+ * posted (tracked for weeks, and just added).
  */
 import { FOLLOWER_SHAPES } from "./curves.js";
 import { uuid } from "./ids.js";
@@ -14,7 +18,7 @@ import { creatorNote } from "./notes.js";
 import { Rng } from "./prng.js";
 import type { Snapshots } from "./snapshots.js";
 import { DAY_MS, HOUR_MS, iso, SECOND_MS, type Timeline } from "./time.js";
-import type { CreatorRecord } from "./types.js";
+import type { CreatorRecord, VideoRecord } from "./types.js";
 
 /** Posting popularity by UTC hour: quiet overnight, a lunch bump, a strong evening peak. */
 export const HOUR_WEIGHTS = [
@@ -36,6 +40,13 @@ export interface ProjectContext {
   viewRate: number;
   handles: Set<string>;
 }
+
+/**
+ * A case-4 creator: added mid-window (judged on its tracked weeks only), a selective backlog (every post
+ * of the window pending review), no follower count (profile counters at 0), never posted (tracked for
+ * 20–80 days without a post), just added (under 14 days, no post yet).
+ */
+export type EdgeCase = "mid_window" | "backlog" | "no_followers" | "never_posted" | "just_added";
 
 export interface CreatorPlan {
   rng: Rng;
@@ -73,6 +84,8 @@ export interface CreatorPlan {
     lastPostDay: number | null;
     /** Day indices with a planted burst of posts (over-posting). */
     burstDays: number[];
+    /** The case-4 edge case planted on this creator, or null. */
+    edge: EdgeCase | null;
   };
 }
 
@@ -156,7 +169,7 @@ export function planCreator(
     stale,
     pendingDays: rng.range(3, 7),
     likesBase: Math.round(followersStart * rng.range(4, 20)),
-    plant: { lowViews: false, fall: 1, gapWeeks: [], lastPostDay: null, burstDays: [] },
+    plant: { lowViews: false, fall: 1, gapWeeks: [], lastPostDay: null, burstDays: [], edge: null },
   };
 }
 
@@ -218,11 +231,80 @@ export function plantUnderperformers(ctx: ProjectContext, plans: CreatorPlan[]):
   }
 }
 
-/** Whether a creator carries none of the underperformance plants. */
+/** Whether a creator carries none of the underperformance plants (nor a case-4 edge case). */
 export function unplanted(p: CreatorPlan): boolean {
   return (
-    !p.plant.lowViews && p.plant.fall === 1 && p.plant.gapWeeks.length === 0 && p.plant.lastPostDay === null
+    !p.plant.lowViews &&
+    p.plant.fall === 1 &&
+    p.plant.gapWeeks.length === 0 &&
+    p.plant.lastPostDay === null &&
+    p.plant.edge === null
   );
+}
+
+/** Projects smaller than this get no case-4 edge creators (their baseline median is too fragile). */
+const EDGE_MIN_CREATORS = 20;
+
+/**
+ * Plants issue 12's case 4 on a project's otherwise unplanted creators, deterministically: per edge
+ * case about 1 % of the creators (at least one), in projects of 20 creators or more.
+ */
+export function plantEdgeCreators(ctx: ProjectContext, plans: CreatorPlan[]): void {
+  const n = plans.length;
+  if (n < EDGE_MIN_CREATORS) return;
+  const tl = ctx.timeline;
+  const rng = Rng.derive(ctx.seed, "edge-creators", ctx.key);
+  const free = rng.shuffle(plans.filter(unplanted));
+  const per = Math.max(1, Math.round(0.01 * n));
+  const cases: EdgeCase[] = ["mid_window", "backlog", "no_followers", "never_posted", "just_added"];
+  const at = (dayIndex: number) => tl.start(dayIndex) + rng.int(8 * 3600, 20 * 3600) * SECOND_MS;
+  for (const edge of cases) {
+    for (const p of free.splice(0, per)) {
+      p.plant.edge = edge;
+      // Freshly scraped, so the case is the only thing about the creator a reader has to explain.
+      p.stale = false;
+      p.cutoffMs = Math.floor((tl.nowMs - rng.range(0.2, 6) * HOUR_MS) / SECOND_MS) * SECOND_MS;
+      switch (edge) {
+        case "mid_window":
+          // Added a few days into the window: the weeks before are not its to fill.
+          p.createdMs = at(tl.windowStart + rng.int(3, 12));
+          p.mode = "auto";
+          break;
+        case "backlog":
+          // Posted through the window, but the team reviewed none of it (see applyBacklog).
+          p.mode = "selective";
+          joinedBefore(p, tl, tl.windowStart);
+          break;
+        case "never_posted":
+          p.createdMs = at(tl.asOf - rng.int(20, 80));
+          break;
+        case "just_added":
+          p.createdMs = at(tl.asOf - rng.int(2, 12));
+          break;
+        case "no_followers":
+          break; // the profile's counters are zeroed when the creator's snapshots are stored
+      }
+    }
+  }
+}
+
+/** Whether a planned creator posts at all (never-posted and just-added ones do not). */
+export function posts(p: CreatorPlan): boolean {
+  return p.plant.edge !== "never_posted" && p.plant.edge !== "just_added";
+}
+
+/** Followers the profile snapshots store: none for a creator planted without a follower count. */
+export function storedFollowers(p: CreatorPlan): { start: number; end: number } {
+  return p.plant.edge === "no_followers"
+    ? { start: 0, end: 0 }
+    : { start: p.followersStart, end: p.followersEnd };
+}
+
+/** A planted backlog: every post of the window waits in the Tracking Inbox (`pending_review`). */
+export function applyBacklog(p: CreatorPlan, videos: VideoRecord[], tl: Timeline): void {
+  if (p.plant.edge !== "backlog") return;
+  const from = tl.start(tl.windowStart);
+  for (const v of videos) if (Date.parse(v.posted_at) >= from) v.tracking_status = "pending_review";
 }
 
 /**

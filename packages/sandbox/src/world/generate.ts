@@ -7,13 +7,18 @@
  */
 import { buildCampaigns } from "./campaigns.js";
 import {
+  applyBacklog,
   type CreatorPlan,
   creatorRecord,
+  type EdgeCase,
   type ProjectContext,
   planCreator,
   plantBursts,
+  plantEdgeCreators,
   plantUnderperformers,
+  storedFollowers,
 } from "./creators.js";
+import { plantDisabledVideos, plantEarlyScrapedBurst } from "./edge-plants.js";
 import { buildGoals } from "./goals.js";
 import { uuid } from "./ids.js";
 import { demoApiKeys } from "./keys.js";
@@ -40,6 +45,12 @@ export interface PlantedIntent {
   stale: Set<string>;
   outliers: Map<string, "high" | "low">;
   overPosting: Array<{ creator_id: string; date: Day }>;
+  /** Over-posting days whose low counts were read under 2 h after posting: no incident (edge-plants.ts). */
+  unconfirmedOverPosting: Array<{ creator_id: string; date: Day }>;
+  /** Videos planted with tracking disabled. */
+  disabled: Set<string>;
+  /** Creators planted with an issue 12 case-4 edge case (creators.ts `EdgeCase`). */
+  edges: Map<string, EdgeCase>;
 }
 
 interface ProjectSpec {
@@ -110,6 +121,9 @@ export function buildWorld(options: GenerateOptions = {}): { world: World; inten
     stale: new Set(),
     outliers: new Map(),
     overPosting: [],
+    unconfirmedOverPosting: [],
+    disabled: new Set(),
+    edges: new Map(),
   };
 
   const orgA = makeOrg(Rng.derive(seed, "org", "A"), "Goat Labs", "ultra");
@@ -168,11 +182,14 @@ export function buildWorld(options: GenerateOptions = {}): { world: World; inten
       const plans: CreatorPlan[] = [];
       for (let i = 0; i < n; i++) plans.push(planCreator(ctx, i, spec.cadenceMax, spec.cadenceSkew));
       plantUnderperformers(ctx, plans);
+      plantEdgeCreators(ctx, plans);
       return { ctx, rng, plans, projectSpec };
     });
     const all = planned.flatMap((x) => x.plans);
     const events = key === "A" ? Math.max(2, Math.round(0.03 * all.length)) : all.length >= 8 ? 1 : 0;
     plantBursts(seed, key, tl, all, events, Math.min(5, spec.cadenceMax));
+    const early = plantEarlyScrapedBurst(seed, key, tl, all, Math.min(5, spec.cadenceMax));
+    if (early) intent.unconfirmedOverPosting.push({ creator_id: early.planId, date: tl.day(early.day) });
 
     const orgVideosBefore = world.videos.length;
     const builds: ProjectBuild[] = [];
@@ -184,15 +201,18 @@ export function buildWorld(options: GenerateOptions = {}): { world: World; inten
         tiktokIds,
         captions,
         plantedOutliers: intent.outliers,
+        earlyScraped: early ? new Map([[early.planId, early.day]]) : undefined,
       };
       const creators = [];
       const byCreator = [];
       for (const plan of plans) {
         const from = videoStore.size;
         const videos = creatorVideos(build, plan, planPosts(plan, tl));
+        applyBacklog(plan, videos, tl);
+        const followers = storedFollowers(plan);
         const snap = creatorStore.add({
-          followersStart: plan.followersStart,
-          followersEnd: plan.followersEnd,
+          followersStart: followers.start,
+          followersEnd: followers.end,
           shape: plan.shape,
           cutoffMs: plan.cutoffMs,
           firstDay: Math.max(0, tl.index(plan.createdMs)),
@@ -236,6 +256,8 @@ export function buildWorld(options: GenerateOptions = {}): { world: World; inten
       const { campaigns, items } = buildCampaigns(pb, Rng.derive(seed, "campaigns", pb.ctx.key));
       world.campaigns.push(...campaigns);
       world.campaignItems.push(...items);
+      for (const id of plantDisabledVideos(pb, campaigns, items, Rng.derive(seed, "disabled", pb.ctx.key)))
+        intent.disabled.add(id);
       campaignsPerProject.push(campaigns.length);
       const perCampaign = new Map<string, number>();
       for (const it of items) perCampaign.set(it.campaign_id, (perCampaign.get(it.campaign_id) ?? 0) + 1);
@@ -293,6 +315,9 @@ export function buildWorld(options: GenerateOptions = {}): { world: World; inten
   );
   videoStore.trim();
 
+  // An early-scraped burst is planted as a burst, but its low counts are unconfirmed: no incident.
+  const early = new Set(intent.unconfirmedOverPosting.map((o) => `${o.creator_id}/${o.date}`));
+  intent.overPosting = intent.overPosting.filter((o) => !early.has(`${o.creator_id}/${o.date}`));
   world.truth = computeTruth(world, (v) => videoStore.posted[v._snap]!);
   return { world: world as World, intent };
 }
@@ -340,6 +365,8 @@ function recordIntent(intent: PlantedIntent, plan: CreatorPlan, tl: Timeline): v
       plan.plant.gapWeeks.map((m) => tl.day(m)),
     );
   if (plan.plant.lastPostDay !== null) intent.notPosting.add(plan.id);
+  if (plan.plant.edge !== null) intent.edges.set(plan.id, plan.plant.edge);
+  if (plan.plant.edge === "never_posted") intent.notPosting.add(plan.id);
   if (plan.stale) intent.stale.add(plan.id);
   for (const d of plan.plant.burstDays) intent.overPosting.push({ creator_id: plan.id, date: tl.day(d) });
 }

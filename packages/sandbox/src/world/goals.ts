@@ -4,6 +4,10 @@
  *
  * Units: `posts` = counted posts in the period; `views` = views gained by counted videos in the period;
  * `engagement` = engagement rate by views in percent; `followers` = followers gained in the period.
+ *
+ * Every project with a creator who posts also gets one daily posts goal ("a post sprint", 5 a day), so
+ * some goal period always closed within the last 48 h: its numbers are provisional (goals guide, "Data
+ * advisories"), whatever weekday the world ends on.
  */
 import { uuid } from "./ids.js";
 import type { Rng } from "./prng.js";
@@ -111,5 +115,38 @@ export function buildGoals(pb: ProjectBuild, rng: Rng): GoalRecord[] {
       });
     }
   });
+  plantDailyGoal(pb, rng, goals);
   return goals;
+}
+
+/** The daily posts goal of the first creator who posts and has none yet; drawn after the others, so they stay as they were. */
+function plantDailyGoal(pb: ProjectBuild, rng: Rng, goals: GoalRecord[]): void {
+  const tl = pb.ctx.timeline;
+  const i = pb.plans.findIndex(
+    (_, k) =>
+      pb.byCreator[k]!.length > 0 &&
+      !goals.some((g) => g.creator_id === pb.creators[k]!.id && g.period === "daily"),
+  );
+  if (i < 0) return;
+  const creator = pb.creators[i]!;
+  const creatorCreated = Date.parse(creator.created_at);
+  const startMs = alignStart(Math.max(creatorCreated + DAY_MS, tl.start(tl.asOf - 20)), "daily");
+  const createdMs = Math.min(
+    Math.max(creatorCreated + HOUR_MS, startMs - rng.int(1, 48) * HOUR_MS),
+    tl.nowMs - HOUR_MS,
+  );
+  goals.push({
+    id: uuid(rng),
+    creator_id: creator.id,
+    project_id: pb.ctx.projectId,
+    metric: "posts",
+    period: "daily",
+    target_value: 5,
+    start_date: dayOf(startMs),
+    end_date: null,
+    is_active: true,
+    created_at: iso(createdMs),
+    updated_at: iso(createdMs),
+    _org_id: pb.ctx.orgId,
+  });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { isCounted } from "../stats/counted.js";
 import { generateWorld } from "./index.js";
-import { COUNTED_STATUSES, type VideoRecord, type World } from "./types.js";
+import type { VideoRecord, World } from "./types.js";
 
 const DAY = 86_400_000;
 
@@ -17,8 +18,7 @@ describe.each(WORLDS)("payouts (%s)", (_, w) => {
   const methods = new Map(w.payoutMethods.map((m) => [m.id, m]));
   const counted = new Map<string, VideoRecord[]>();
   for (const v of w.videos) {
-    if (v.creator_id && COUNTED_STATUSES.has(v.tracking_status))
-      counted.set(v.creator_id, [...(counted.get(v.creator_id) ?? []), v]);
+    if (v.creator_id && isCounted(v)) counted.set(v.creator_id, [...(counted.get(v.creator_id) ?? []), v]);
   }
   const views = (v: VideoRecord, d: number) => w.videoSnapshot(v, d)?.view_count ?? 0;
   const gained = (creatorId: string, a: number, b: number) =>

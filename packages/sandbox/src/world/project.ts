@@ -5,7 +5,8 @@
 import type { CreatorPlan, ProjectContext } from "./creators.js";
 import type { Snapshots } from "./snapshots.js";
 import type { CreatorRecord, ProjectRecord, VideoRecord } from "./types.js";
-import { COUNTED_STATUSES } from "./types.js";
+
+export { isCounted } from "../stats/counted.js";
 
 export interface ProjectBuild {
   ctx: ProjectContext;
@@ -23,8 +24,4 @@ export interface ProjectBuild {
 /** Posting instant of a generated video, without parsing its ISO string. */
 export function postedMs(pb: ProjectBuild, v: VideoRecord): number {
   return pb.snapshots.videos.posted[v._snap]!;
-}
-
-export function isCounted(v: VideoRecord): boolean {
-  return COUNTED_STATUSES.has(v.tracking_status) && !v._deleted && !v._tracking_disabled;
 }

@@ -5,7 +5,7 @@
  * threshold of seven. Within a week, days and hours follow the creator's habits layered on
  * platform-wide patterns (evenings and midweek are busier).
  */
-import type { CreatorPlan } from "./creators.js";
+import { type CreatorPlan, posts as postsAtAll } from "./creators.js";
 import { DAY_MS, HOUR_MS, isoWeekStart, SECOND_MS, type Timeline, WEEK_MS } from "./time.js";
 
 export const VideoKind = { normal: 0, viral: 1, flop: 2, burst: 3, suppressed: 4 } as const;
@@ -58,6 +58,7 @@ function pickDays(plan: CreatorPlan, days: number[], weights: number[], n: numbe
 }
 
 export function planPosts(plan: CreatorPlan, tl: Timeline): PlannedPost[] {
+  if (!postsAtAll(plan)) return []; // planted: tracked, but never posted
   const rng = plan.rng;
   const startMs = Math.max(plan.createdMs + 6 * HOUR_MS, tl.day0Ms);
   let endMs = plan.cutoffMs - HOUR_MS; // discovered by the last scrape, so posted before it

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildWorld, type PlantedIntent } from "./generate.js";
 import { truthJson } from "./index.js";
-import { computeTruth } from "./truth.js";
+import { computeTruth, counts } from "./truth.js";
 import type { PlantedTruth, World } from "./types.js";
 
 type Reason = PlantedTruth["underperformers"][number]["reasons"][number];
@@ -92,10 +92,9 @@ describe.each(CASES)("planted truth (%s)", (_, options) => {
 
   it("finds every planted outlier that can be judged, and few others", () => {
     const nowMs = Date.parse(w.now);
-    const isCounted = (s: string) => s === "auto_tracked" || s === "included" || s === "direct_add";
     const eligible = new Map<string, number>();
     for (const v of w.videos) {
-      if (v.creator_id && isCounted(v.tracking_status) && nowMs - Date.parse(v.posted_at) >= 7 * DAY) {
+      if (v.creator_id && counts(v) && nowMs - Date.parse(v.posted_at) >= 7 * DAY) {
         eligible.set(v.creator_id, (eligible.get(v.creator_id) ?? 0) + 1);
       }
     }
@@ -103,7 +102,7 @@ describe.each(CASES)("planted truth (%s)", (_, options) => {
     let judged = 0;
     for (const v of w.videos) {
       const dir = intent.outliers.get(v.id);
-      if (!dir || !isCounted(v.tracking_status) || nowMs - Date.parse(v.posted_at) < 7 * DAY) continue;
+      if (!dir || !counts(v) || nowMs - Date.parse(v.posted_at) < 7 * DAY) continue;
       if ((eligible.get(v.creator_id!) ?? 0) < 5) continue;
       judged++;
       expect(hits.get(v.id), `outlier ${v.id}`).toBe(dir);

@@ -13,12 +13,7 @@ export type Day = string;
 export type Tier = "free" | "starter" | "ultra";
 export type Scope = "read" | "write" | "admin";
 export type TrackingStatus = "auto_tracked" | "pending_review" | "included" | "excluded" | "direct_add";
-/** Statuses that count in every stat (Part A.2). */
-export const COUNTED_STATUSES: ReadonlySet<TrackingStatus> = new Set([
-  "auto_tracked",
-  "included",
-  "direct_add",
-]);
+// Which videos count is core's rule (isCountedVideo), applied through stats/counted.ts.
 
 export interface OrgRecord {
   id: string;
@@ -85,11 +80,11 @@ export interface VideoRecord extends Timestamps {
   posted_at: string;
   tracking_status: TrackingStatus;
   last_scraped_at: string | null;
+  /** api-contract A.2: false after POST /videos/{id}/tracking-disable (or the bulk route): counted nowhere, still listed. */
+  tracking_enabled: boolean;
   metadata: Record<string, unknown>;
   _org_id: string;
   _deleted: boolean;
-  /** Tracking disabled (POST /videos/{id}/tracking-disable): no longer counted. */
-  _tracking_disabled: boolean;
   /** Index into the video snapshot store of the world. */
   _snap: number;
 }
@@ -235,10 +230,36 @@ export interface PlantedTruth {
   posting_gaps: Array<{ creator_id: string; weeks: Day[] }>;
   /** Creators whose last_scraped_at is more than 12 h before as_of. */
   stale_creators: string[];
+  /**
+   * The Tracking Inbox backlog: creators with posts of the window waiting for review (`pending_review`,
+   * not deleted, tracking on), with their count. Such a creator is not `not_posting`; a week with one is
+   * no gap.
+   */
+  backlogs: Array<{ creator_id: string; pending_review_count: number }>;
+  /**
+   * Creators a check cannot be made for: `low_views_per_post` without a follower count (0), `not_posting`
+   * when tracked for under 14 days with nothing in the window.
+   */
+  cannot_judge: Array<{
+    creator_id: string;
+    checks: Array<"low_views_per_post" | "falling_engagement" | "posting_gaps" | "not_posting">;
+  }>;
   /** Counted videos, posted at least 7 days before as_of, whose views are far off their creator's norm. */
   outlier_videos: Array<{ video_id: string; creator_id: string; direction: "high" | "low" }>;
   /** Creator-days that meet the over-posting rule (≥7 posts, ≥2 of them under 100 views after 2 h). */
   over_posting: Array<{ creator_id: string; date: Day }>;
+  /**
+   * Creator-days with ≥7 posts and ≥2 under 100 views as last read, but fewer than 2 of those read at
+   * least 2 h after posting: unconfirmed, no incident.
+   */
+  over_posting_unconfirmed: Array<{ creator_id: string; date: Day }>;
+  /** Videos whose tracking is disabled (`tracking_enabled: false`): counted nowhere. */
+  tracking_disabled_videos: string[];
+  /**
+   * Goal periods (of active goals of creators not deleted) that closed less than 48 h before `as_of`:
+   * provisional, their numbers not final. `period_end` is the period's last day (inclusive).
+   */
+  provisional_goals: Array<{ goal_id: string; creator_id: string; period_start: Day; period_end: Day }>;
   /** Each campaign's current totals over its recursive, de-duplicated set of counted videos. */
   campaign_totals: Record<
     string,

@@ -4,6 +4,8 @@
  * bounded log-normal noise; viral videos and flops are far outside that noise on purpose. Engagement is
  * the creator's level with ±13 % per-video noise. Tracking status follows the creator's mode.
  */
+
+import { isCountedVideo } from "@goatkit/core";
 import { type CreatorPlan, HOUR_WEIGHTS, type ProjectContext } from "./creators.js";
 import { tiktokVideoId, uuid, videoUrl } from "./ids.js";
 import { type CaptionPool, externalHandle, NICHES } from "./names.js";
@@ -12,7 +14,7 @@ import type { Rng } from "./prng.js";
 import { type PlannedPost, VideoKind } from "./schedule.js";
 import type { Snapshots, VideoStore } from "./snapshots.js";
 import { DAY_MS, HOUR_MS, iso, SECOND_MS, type Timeline } from "./time.js";
-import { COUNTED_STATUSES, type TrackingStatus, type VideoRecord } from "./types.js";
+import type { TrackingStatus, VideoRecord } from "./types.js";
 
 /** Posting in the evening peak earns up to +8 % views, in the small hours down to −8 %. */
 const HOUR_BOOST = HOUR_WEIGHTS.map((w) => 0.92 + (0.16 * (w - 0.5)) / (3.9 - 0.5));
@@ -30,6 +32,11 @@ export interface VideoBuild {
   tiktokIds: { count: number; salt: number };
   /** Planted outliers, for the generator's own checks: video id → direction. */
   plantedOutliers: Map<string, "high" | "low">;
+  /**
+   * Creators (plan id → day index) whose posts of that day were last read about an hour after posting
+   * and never since: an over-posting burst whose low counts stay unconfirmed (edge-plants.ts).
+   */
+  earlyScraped?: ReadonlyMap<string, number>;
 }
 
 function weekdayMon0(ms: number): number {
@@ -107,7 +114,7 @@ function repairStatuses(videos: VideoRecord[], tl: Timeline, plan: CreatorPlan, 
     for (let k = 0; k < videos.length; k++) {
       const d = tl.index(posted[k]!);
       if (d < lo || d > hi) continue;
-      if (COUNTED_STATUSES.has(videos[k]!.tracking_status)) return;
+      if (isCountedVideo(videos[k]!)) return;
       latest = k;
     }
     if (latest >= 0) videos[latest]!.tracking_status = "included";
@@ -126,8 +133,11 @@ export function creatorVideos(b: VideoBuild, plan: CreatorPlan, posts: PlannedPo
   for (const post of posts) {
     const postedDay = tl.index(post.ms);
     const f = finals(rng, plan, ctx, post, postedDay);
-    // Each video's stats were refreshed a little before or with its creator's profile.
-    const cutoff = plan.cutoffMs - rng.int(0, 1200) * SECOND_MS;
+    // Each video's stats were refreshed a little before or with its creator's profile; an early-scraped
+    // day's posts only once, 1 h to 1 h 20 min after posting.
+    const jitter = rng.int(0, 1200) * SECOND_MS;
+    const cutoff =
+      b.earlyScraped?.get(plan.id) === postedDay ? post.ms + HOUR_MS + jitter : plan.cutoffMs - jitter;
     const created = Math.min(cutoff, post.ms + rng.int(300, 7200) * SECOND_MS);
     const snap = b.store.add(post.ms, created, cutoff, postedDay, f.tau, f);
     const id = uuid(rng);
@@ -150,12 +160,12 @@ export function creatorVideos(b: VideoBuild, plan: CreatorPlan, posts: PlannedPo
       posted_at: iso(post.ms),
       tracking_status: statusFor(rng, plan, tl, post.ms),
       last_scraped_at: scraped,
+      tracking_enabled: true,
       metadata: videoMetadata(rng, ctx.brand),
       created_at: iso(created),
       updated_at: scraped,
       _org_id: ctx.orgId,
       _deleted: false,
-      _tracking_disabled: false,
       _snap: snap,
     });
     posted.push(post.ms);
@@ -214,12 +224,12 @@ export function directVideos(b: VideoBuild, rng: Rng, count: number): VideoRecor
       posted_at: iso(postedMs),
       tracking_status: "direct_add",
       last_scraped_at: scraped,
+      tracking_enabled: true,
       metadata: videoMetadata(rng, ctx.brand),
       created_at: iso(created),
       updated_at: scraped,
       _org_id: ctx.orgId,
       _deleted: false,
-      _tracking_disabled: false,
       _snap: snap,
     });
   }

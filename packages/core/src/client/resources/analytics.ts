@@ -10,10 +10,17 @@ import {
   type AnalyticsEntity,
   type AnalyticsMetric,
   type AnalyticsMode,
+  OpenApiDocument,
   PostingHeatmapCell,
   VideoLeaderboardRow,
 } from "../../schema/index.js";
 import type { RequestOptions } from "../options.js";
+import {
+  AnalyticsQuerySchema,
+  checkQuery,
+  PostingHeatmapQuerySchema,
+  VideoLeaderboardQuerySchema,
+} from "../query-checks.js";
 import { Annotations } from "./annotations.js";
 import { type DateRange, type Requester, Resource } from "./resource.js";
 
@@ -83,11 +90,31 @@ export class AnalyticsResource extends Resource {
    * for (const p of a.series) console.log(p.bucket_start, p.value);
    */
   get(query: AnalyticsQuery, options?: RequestOptions): Promise<Analytics> {
-    return this.http.get("/analytics", Analytics, query, options);
+    return this.http.get("/analytics", Analytics, query, options, AnalyticsQuerySchema);
+  }
+
+  /**
+   * `GET /analytics/schema`: the OpenAPI 3.1 document the docs call the authoritative contract of
+   * `/analytics` (api-contract §7.3), as the JSON object the API sent (unwrapped from the envelope if
+   * it came in one).
+   *
+   * @example
+   * const doc = await tg.analytics.schema();
+   * console.log(Object.keys(doc.paths as object)); // ["/analytics", "/analytics/annotations", …]
+   */
+  async schema(options?: RequestOptions): Promise<OpenApiDocument> {
+    const spec = {
+      method: "GET",
+      path: "/analytics/schema",
+      schema: OpenApiDocument,
+      responseType: "document",
+    } as const;
+    return (await this.http.transport.request(spec, options)).data;
   }
 
   /** The same series as CSV text (`series_kind,entity_id,label,bucket_start,value`). */
   async csv(query: AnalyticsQuery, options?: RequestOptions): Promise<string> {
+    checkQuery("GET /analytics", AnalyticsQuerySchema, query);
     const result = await this.http.transport.request<string>(
       { method: "GET", path: "/analytics", query: { ...query, format: "csv" }, responseType: "text" },
       options,
@@ -102,6 +129,7 @@ export class AnalyticsResource extends Resource {
    * const top = await tg.analytics.videoLeaderboard({ project_id, order: "view_count", limit: 10 });
    */
   async videoLeaderboard(query: VideoLeaderboardQuery, options?: RequestOptions): Promise<VideoLeaderboard> {
+    checkQuery("GET /analytics/aggregate/video-leaderboard", VideoLeaderboardQuerySchema, query);
     const result = await this.http.transport.request(
       { method: "GET", path: "/analytics/aggregate/video-leaderboard", query, schema: LeaderboardRows },
       options,
@@ -115,6 +143,7 @@ export class AnalyticsResource extends Resource {
 
   /** Posts and average views per weekday (0 = Sunday) and hour; only non-empty cells. */
   postingHeatmap(query: PostingHeatmapQuery, options?: RequestOptions): Promise<PostingHeatmapCell[]> {
-    return this.http.get("/analytics/aggregate/posting-heatmap", HeatmapCells, query, options);
+    const route = "/analytics/aggregate/posting-heatmap";
+    return this.http.get(route, HeatmapCells, query, options, PostingHeatmapQuerySchema);
   }
 }

@@ -3,11 +3,12 @@ import {
   type AnalyticsEntity,
   Annotation,
   type CreateAnnotationBody,
-  Deleted,
+  type Deleted,
   type UpdateAnnotationBody,
 } from "../../schema/index.js";
 import type { RequestOptions } from "../options.js";
 import type { PagePromise } from "../pagination.js";
+import { PagedRangeQuery } from "../query-checks.js";
 import { type DateRange, type PageParams, path, Resource } from "./resource.js";
 
 export interface AnnotationListQuery extends DateRange, PageParams {
@@ -19,7 +20,7 @@ export interface AnnotationListQuery extends DateRange, PageParams {
 export class Annotations extends Resource {
   /** Annotations, optionally of one entity or date range. */
   list(query: AnnotationListQuery = {}, options?: RequestOptions): PagePromise<Annotation> {
-    return this.http.list("/analytics/annotations", query, Annotation, options);
+    return this.http.list("/analytics/annotations", query, Annotation, options, PagedRangeQuery);
   }
 
   /**
@@ -37,6 +38,6 @@ export class Annotations extends Resource {
   }
 
   delete(id: string, options?: RequestOptions): Promise<Deleted> {
-    return this.http.delete(path`/analytics/annotations/${id}`, Deleted, options);
+    return this.http.remove(path`/analytics/annotations/${id}`, id, options);
   }
 }

@@ -6,11 +6,13 @@ import {
   type CampaignItemBody,
   CampaignStats,
   type CreateCampaignBody,
-  Deleted,
+  type Deleted,
   type UpdateCampaignBody,
 } from "../../schema/index.js";
+import { fillFromRequest } from "../../schema/stats-shapes.js";
 import type { RequestOptions } from "../options.js";
 import type { PagePromise } from "../pagination.js";
+import { RangeQuery } from "../query-checks.js";
 import { type DateRange, type PageParams, path, Resource } from "./resource.js";
 
 export interface CampaignListQuery extends PageParams {
@@ -43,8 +45,10 @@ export class Campaigns extends Resource {
    * @example
    * const { totals, top_videos } = await tg.campaigns.stats(id, { from: "2026-03-01", to: "2026-03-31" });
    */
-  stats(id: string, range: DateRange = {}, options?: RequestOptions): Promise<CampaignStats> {
-    return this.http.get(path`/campaigns/${id}/stats`, CampaignStats, range, options);
+  async stats(id: string, range: DateRange = {}, options?: RequestOptions): Promise<CampaignStats> {
+    const route = path`/campaigns/${id}/stats`;
+    const stats = await this.http.get(route, CampaignStats, range, options, RangeQuery);
+    return fillFromRequest(stats, { campaign_id: id, from: range.from, to: range.to });
   }
 
   /** Creates a campaign in a project. Sends an `Idempotency-Key`. */
@@ -58,7 +62,7 @@ export class Campaigns extends Resource {
 
   /** Deletes the campaign and all its memberships. */
   delete(id: string, options?: RequestOptions): Promise<Deleted> {
-    return this.http.delete(path`/campaigns/${id}`, Deleted, options);
+    return this.http.remove(path`/campaigns/${id}`, id, options);
   }
 
   /**

@@ -6,12 +6,14 @@ import {
   type CreateCreatorBody,
   Creator,
   CreatorStats,
-  Deleted,
+  type Deleted,
   Queued,
   type UpdateCreatorBody,
 } from "../../schema/index.js";
+import { fillFromRequest } from "../../schema/stats-shapes.js";
 import type { RequestOptions } from "../options.js";
 import type { PagePromise } from "../pagination.js";
+import { RangeQuery } from "../query-checks.js";
 import { type DateRange, type PageParams, path, Resource } from "./resource.js";
 
 export interface CreatorListQuery extends PageParams {
@@ -40,8 +42,9 @@ export class Creators extends Resource {
    * @example
    * const s = await tg.creators.stats(id, { from: "2026-03-01", to: "2026-03-31" });
    */
-  stats(id: string, range: DateRange = {}, options?: RequestOptions): Promise<CreatorStats> {
-    return this.http.get(path`/creators/${id}/stats`, CreatorStats, range, options);
+  async stats(id: string, range: DateRange = {}, options?: RequestOptions): Promise<CreatorStats> {
+    const stats = await this.http.get(path`/creators/${id}/stats`, CreatorStats, range, options, RangeQuery);
+    return fillFromRequest(stats, { creator_id: id, from: range.from, to: range.to });
   }
 
   /**
@@ -72,7 +75,7 @@ export class Creators extends Resource {
 
   /** Removes the creator (reversible: adding the handle again reactivates it). */
   delete(id: string, options?: RequestOptions): Promise<Deleted> {
-    return this.http.delete(path`/creators/${id}`, Deleted, options);
+    return this.http.remove(path`/creators/${id}`, id, options);
   }
 
   /** Queues a manual scrape; counts against the plan's daily manual-scrape quota. Not retried on 5xx. */

@@ -1,7 +1,7 @@
 /** `tg.goals`: per-creator targets and the project's goal compliance (api-contract §8). @module */
 import {
   type CreateGoalBody,
-  Deleted,
+  type Deleted,
   Goal,
   GoalCompliance,
   type GoalPeriod,
@@ -9,6 +9,7 @@ import {
 } from "../../schema/index.js";
 import type { RequestOptions } from "../options.js";
 import type { PagePromise } from "../pagination.js";
+import { GoalComplianceQuerySchema } from "../query-checks.js";
 import { type PageParams, path, Resource } from "./resource.js";
 
 export interface GoalComplianceQuery extends PageParams {
@@ -33,7 +34,8 @@ export class Goals extends Resource {
     query: GoalComplianceQuery = {},
     options?: RequestOptions,
   ): PagePromise<GoalCompliance> {
-    return this.http.list(path`/projects/${projectId}/goal-compliance`, query, GoalCompliance, options);
+    const route = path`/projects/${projectId}/goal-compliance`;
+    return this.http.list(route, query, GoalCompliance, options, GoalComplianceQuerySchema);
   }
 
   /** The goals of one creator. */
@@ -51,6 +53,6 @@ export class Goals extends Resource {
   }
 
   delete(id: string, options?: RequestOptions): Promise<Deleted> {
-    return this.http.delete(path`/goals/${id}`, Deleted, options);
+    return this.http.remove(path`/goals/${id}`, id, options);
   }
 }

@@ -1,7 +1,7 @@
 /** `tg.payoutMethods`: how creators get paid (Venmo, PayPal, … and custom ones; api-contract §9). @module */
 import {
   type CreatePayoutMethodBody,
-  Deleted,
+  type Deleted,
   PayoutMethod,
   type UpdatePayoutMethodBody,
 } from "../../schema/index.js";
@@ -39,6 +39,6 @@ export class PayoutMethods extends Resource {
 
   /** Deletes a custom method; the seeded defaults answer 409 `default_method`. */
   delete(id: string, options?: RequestOptions): Promise<Deleted> {
-    return this.http.delete(path`/payout-methods/${id}`, Deleted, options);
+    return this.http.remove(path`/payout-methods/${id}`, id, options);
   }
 }

@@ -5,15 +5,21 @@
  */
 import {
   type CreatePayoutStructureBody,
-  Deleted,
+  type Deleted,
   PayoutAssignment,
   type PayoutAssignmentBody,
   PayoutStructure,
   type UpdatePayoutStructureBody,
 } from "../../schema/index.js";
+import { NotFoundError } from "../errors.js";
 import type { RequestOptions } from "../options.js";
 import type { PagePromise } from "../pagination.js";
 import { type PageParams, path, type Requester, Resource } from "./resource.js";
+
+/** Which assignment to end: the documented body names the creator. */
+export interface AssignmentTarget {
+  creator_id: string;
+}
 
 export interface PayoutStructureListQuery extends PageParams {
   project_id?: string | undefined;
@@ -44,12 +50,46 @@ export class PayoutAssignments extends Resource {
     );
   }
 
-  delete(structureId: string, assignmentId: string, options?: RequestOptions): Promise<Deleted> {
-    return this.http.delete(
-      path`/payout-structures/${structureId}/assignments/${assignmentId}`,
-      Deleted,
-      options,
-    );
+  /**
+   * Ends a creator's assignment: `DELETE /payout-structures/{id}/assignments` with `{ creator_id }`
+   * in the body, the documented form (api-contract §9). Resolves to `{ id, deleted: true }` (the id is
+   * the assignment's when the API says it, else the creator's).
+   *
+   * @example
+   * await tg.payoutStructures.assignments.delete(structureId, { creator_id });
+   */
+  delete(structureId: string, target: AssignmentTarget, options?: RequestOptions): Promise<Deleted>;
+  /**
+   * @deprecated Pass `{ creator_id }`. By assignment id: finds the assignment's creator (one list
+   * request per page) and deletes through the documented body form; the undocumented
+   * `/assignments/{assignmentId}` path is never called.
+   */
+  delete(structureId: string, assignmentId: string, options?: RequestOptions): Promise<Deleted>;
+  async delete(
+    structureId: string,
+    target: AssignmentTarget | string,
+    options?: RequestOptions,
+  ): Promise<Deleted> {
+    const route = path`/payout-structures/${structureId}/assignments`;
+    let creatorId: string;
+    if (typeof target === "string") {
+      let found: PayoutAssignment | undefined;
+      for await (const a of this.list(structureId, { limit: 100 }, options)) {
+        if (a.id === target) {
+          found = a;
+          break;
+        }
+      }
+      if (!found) {
+        throw new NotFoundError(`No assignment ${target} on payout structure ${structureId}`, {
+          status: 404,
+          code: "not_found",
+          method: "DELETE",
+        });
+      }
+      creatorId = found.creator_id;
+    } else creatorId = target.creator_id;
+    return this.http.remove(route, creatorId, options, { creator_id: creatorId });
   }
 }
 
@@ -85,6 +125,6 @@ export class PayoutStructures extends Resource {
   }
 
   delete(id: string, options?: RequestOptions): Promise<Deleted> {
-    return this.http.delete(path`/payout-structures/${id}`, Deleted, options);
+    return this.http.remove(path`/payout-structures/${id}`, id, options);
   }
 }

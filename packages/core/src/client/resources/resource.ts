@@ -4,9 +4,11 @@
  * @module
  */
 import type { z } from "zod";
+import { DeleteAnswer, type Deleted } from "../../schema/results.js";
 import type { IdempotencyMode } from "../idempotency.js";
 import type { RequestOptions } from "../options.js";
 import { type PagePromise, paginate } from "../pagination.js";
+import { checkQuery, PageQuery } from "../query-checks.js";
 import type { Transport } from "../transport.js";
 
 /** `from` / `to` as `YYYY-MM-DD`, inclusive; the API defaults to the last 30 days. */
@@ -50,7 +52,15 @@ export class Requester {
     this.transport = transport;
   }
 
-  async get<T>(path: string, schema: z.ZodType<T>, query?: object, options?: RequestOptions): Promise<T> {
+  /** A GET; `querySchema` checks the query first (a bad one throws before anything is sent). */
+  async get<T>(
+    path: string,
+    schema: z.ZodType<T>,
+    query?: object,
+    options?: RequestOptions,
+    querySchema?: z.ZodType,
+  ): Promise<T> {
+    if (querySchema) checkQuery(`GET ${path}`, querySchema, query);
     return (await this.transport.request({ method: "GET", path, query, schema }, options)).data;
   }
 
@@ -73,16 +83,33 @@ export class Requester {
     return (await this.transport.request({ method: "PATCH", path, body, schema }, options)).data;
   }
 
+  /** A DELETE whose answer may be empty (204), `null` or an object. */
   async delete<T>(path: string, schema: z.ZodType<T>, options?: RequestOptions, body?: unknown): Promise<T> {
-    return (await this.transport.request({ method: "DELETE", path, body, schema }, options)).data;
+    const spec = { method: "DELETE" as const, path, body, schema, allowEmpty: true };
+    return (await this.transport.request(spec, options)).data;
   }
 
+  /**
+   * Deletes `id` and resolves to `{ id, deleted: true }` whether the API answered with that, `null`,
+   * an empty body or a 204 (the docs do not say which): a delete that succeeded never fails to parse.
+   */
+  async remove(path: string, id: string, options?: RequestOptions, body?: unknown): Promise<Deleted> {
+    const answer = await this.delete(path, DeleteAnswer, options, body);
+    return { ...answer, id: answer?.id ?? id, deleted: true };
+  }
+
+  /**
+   * A list; the query is checked first (`limit` 1–100 and whatever `querySchema` adds), throwing
+   * before anything is sent.
+   */
   list<T>(
     path: string,
     query: object | undefined,
     item: z.ZodType<T>,
     options?: RequestOptions,
+    querySchema: z.ZodType = PageQuery,
   ): PagePromise<T> {
+    checkQuery(`GET ${path}`, querySchema, query);
     return paginate(this.transport, path, query, item, options);
   }
 }

@@ -2,14 +2,16 @@
 import {
   BulkUpdated,
   type CreateVideoBody,
-  Deleted,
+  type Deleted,
   Queued,
   type UpdateVideoBody,
   Video,
   VideoStats,
 } from "../../schema/index.js";
+import { fillFromRequest } from "../../schema/stats-shapes.js";
 import type { RequestOptions } from "../options.js";
 import type { PagePromise } from "../pagination.js";
+import { VideoStatsQuerySchema } from "../query-checks.js";
 import { type DateRange, type PageParams, path, Resource } from "./resource.js";
 
 export interface VideoListQuery extends PageParams {
@@ -38,8 +40,10 @@ export class Videos extends Resource {
   }
 
   /** First-generation stats of one video (`GET /videos/{id}/stats`); `GoneError` where removed. */
-  stats(id: string, query: VideoStatsQuery = {}, options?: RequestOptions): Promise<VideoStats> {
-    return this.http.get(path`/videos/${id}/stats`, VideoStats, query, options);
+  async stats(id: string, query: VideoStatsQuery = {}, options?: RequestOptions): Promise<VideoStats> {
+    const route = path`/videos/${id}/stats`;
+    const stats = await this.http.get(route, VideoStats, query, options, VideoStatsQuerySchema);
+    return fillFromRequest(stats, { video_id: id, from: query.from, to: query.to });
   }
 
   /**
@@ -58,7 +62,7 @@ export class Videos extends Resource {
   }
 
   delete(id: string, options?: RequestOptions): Promise<Deleted> {
-    return this.http.delete(path`/videos/${id}`, Deleted, options);
+    return this.http.remove(path`/videos/${id}`, id, options);
   }
 
   /** Queues a manual scrape; counts against the daily manual-scrape quota. Not retried on 5xx. */

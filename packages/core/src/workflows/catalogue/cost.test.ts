@@ -112,18 +112,27 @@ describe("cost formulas in the descriptions (legacy API)", () => {
     expect(await cost("creator_trend", { creator_id: creator.id, project_id: project.id })).toBe(expected);
   });
 
-  it("program_health: projects + creators + videos + goal compliance + unpaid accruals, each ceil(n/100)", async () => {
+  it("program_health: projects + creators + videos + 3 × goal compliance + unpaid accruals, each ceil(n/100)", async () => {
     const { client, sandbox: sb } = sandbox();
     const day = sb.truth.as_of.slice(0, 10);
     const compliance = await fetchAll(
       client.goals.compliance(project.id, { reference_date: day, limit: 100 }),
     );
     const unpaid = await fetchAll(client.payoutAccruals.list({ status: "unpaid", limit: 100 }));
+    // Yesterday's and the day before's lists: the periods closed within 48 h.
+    const before = (n: number) =>
+      new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+    const closed = await Promise.all(
+      [1, 2].map((n) =>
+        fetchAll(client.goals.compliance(project.id, { reference_date: before(n), limit: 100 })),
+      ),
+    );
     const expected =
       pages(projects.length) +
       pages(creatorCount) +
       pages(videoCount) +
       pages(compliance.length) +
+      closed.reduce((s, c) => s + pages(c.length), 0) +
       pages(unpaid.length);
     expect(await cost("program_health", { project_id: project.id })).toBe(expected);
   });

@@ -24,7 +24,7 @@ export function renderCampaignComparison(r: CampaignComparisonReport): string {
       r.campaigns.map((c) => [
         c.rank,
         c.name,
-        formatInt(c.views_gained),
+        c.views_gained === null ? "unknown" : formatInt(c.views_gained),
         c.active_day_count,
         formatInt(c.views_gained_per_active_day),
         formatInt(c.views_gained_per_creator),
@@ -34,9 +34,24 @@ export function renderCampaignComparison(r: CampaignComparisonReport): string {
         percent(c.lifetime.engagement_rate, 2),
       ]),
     ),
+    unknownGains(r),
     "_Views gained are the range's; per creator and per video divide them by the campaign's counted creators " +
       "and videos as of now. Lifetime columns are snapshot totals. Parent and child campaigns share videos: " +
       "do not add rows up._",
     metaFooter(r.meta),
   );
+}
+
+/** One line per reason a campaign's gain is unknown, naming the campaigns; null when every gain is known. */
+function unknownGains(r: CampaignComparisonReport): string | null {
+  const byReason = new Map<string, string[]>();
+  for (const c of r.campaigns) {
+    if (c.views_gained !== null) continue;
+    const why = c.gain_unknown_reason ?? "no reading";
+    byReason.set(why, [...(byReason.get(why) ?? []), c.name]);
+  }
+  if (byReason.size === 0) return null;
+  return [...byReason]
+    .map(([why, names]) => `_Views gained unknown (${why}) for: ${names.join(", ")}. Not 0: ranked last._`)
+    .join("\n");
 }

@@ -29,7 +29,11 @@ export function renderCampaignPerformance(r: CampaignPerformanceReport): string 
         ],
       ],
     )}`,
-    `**In the range** ${formatInt(p.gained)} views gained over ${p.day_count} days · ${formatInt(p.avg_per_day)}/day · ` +
+    `**In the range** ${
+      p.gained === null && p.gain_unknown_reason !== null
+        ? `views gained unknown (${p.gain_unknown_reason})`
+        : `${formatInt(p.gained)} views gained over ${p.day_count} days · ${formatInt(p.avg_per_day)}/day`
+    } · ` +
       `last 7 days ${formatInt(p.recent_per_day)}/day · ${pace} · ${r.posting.range_post_count} posts on ` +
       `${r.posting.active_day_count} days`,
     g.status === "no_target"

@@ -4,7 +4,7 @@ import type { ProgramHealthReport } from "../reports/program-health.js";
 import { bullets, metaFooter, sections, table, who } from "./common.js";
 import { fixed, multiple, percent } from "./units.js";
 
-type Goal = ProgramHealthReport["goals"]["needs_attention"][number];
+type Goal = Pick<ProgramHealthReport["goals"]["needs_attention"][number], "metric">;
 
 /** A goal figure in its unit: an engagement rate (a fraction) as a percent, counts as integers. */
 const goalValue = (g: Goal, n: number) => (g.metric === "engagement" ? percent(n, 2) : formatInt(n));
@@ -27,7 +27,16 @@ export function renderProgramHealth(r: ProgramHealthReport): string {
           i.severity === "amber" ? "⚠ amber" : "info",
           i.reach_ratio === null ? "–" : multiple(i.reach_ratio, 2),
         ]),
-    )}`,
+    )}${
+      (r.over_posting.unconfirmed_count ?? 0) > 0
+        ? `\n\nUnconfirmed (low counts read < 2 h after posting, no incident): ${(
+            r.over_posting.unconfirmed ?? []
+          )
+            .slice(0, 10)
+            .map((u) => `${who(u.tiktok_handle, u.creator_id)} on ${u.date}`)
+            .join(", ")}.`
+        : ""
+    }`,
     g.available
       ? `**Goals needing attention**\n${table(
           ["creator", "goal", "actual / target", "status", "needed per day (goal's unit)"],
@@ -40,12 +49,28 @@ export function renderProgramHealth(r: ProgramHealthReport): string {
               a.status.replace("_", " "),
               a.required_per_day === null ? "–" : fixed(a.required_per_day, 1),
             ]),
-        )}\n\nLocal recomputation agrees with ${g.cross_check.status_agreed_count} of ${plural(g.cross_check.checked_count, "status", "statuses")}.`
+        )}${
+          (g.recently_closed ?? []).length > 0
+            ? `\n\n**Closed in the last 48 h (provisional: not final until 48 h after the close)**\n${table(
+                ["creator", "goal", "period", "actual / target", "status so far", "final from"],
+                (g.recently_closed ?? [])
+                  .slice(0, 10)
+                  .map((a) => [
+                    `@${a.tiktok_handle}`,
+                    `${a.metric} ${a.period}`,
+                    a.period_start.slice(0, 10),
+                    `${goalValue(a, a.actual)} / ${goalValue(a, a.target)}`,
+                    `${a.status.replace("_", " ")} (provisional)`,
+                    a.final_at.slice(0, 16).replace("T", " "),
+                  ]),
+              )}`
+            : ""
+        }\n\nLocal recomputation agrees with ${g.cross_check.status_agreed_count} of ${plural(g.cross_check.checked_count, "status", "statuses")}.`
       : `**Goals**: not available (${g.unavailable_reason}).`,
     r.underperformers.top.length > 0
-      ? `**Underperformers** (${r.underperformers.count})\n${bullets(r.underperformers.top.map((u) => `@${u.tiktok_handle}: ${u.reasons.join(", ")}`))}`
+      ? `**Underperformers** (${r.underperformers.count}, over ${r.meta.range.from} → ${r.meta.range.to})\n${bullets(r.underperformers.top.map((u) => `@${u.tiktok_handle}: ${u.reasons.join(", ")}`))}`
       : null,
-    `**Outliers**: ${plural(r.outliers.high_count, "breakout video")}, ${plural(r.outliers.low_count, "flop")}.`,
+    `**Outliers** (lifetime views far from the creator's norm, videos at least 7 days old): ${plural(r.outliers.high_count, "breakout video")}, ${plural(r.outliers.low_count, "flop")}.`,
     p.available
       ? `**Payouts**: ${formatCents(p.unpaid_total_cents)} unpaid in ${plural(p.unpaid_count, "accrual")} ` +
           `for ${plural(p.creators_owed_count, "creator")}.`

@@ -18,7 +18,15 @@ export const CampaignComparisonRowSchema = z.object({
   views_gained: z
     .number()
     .nullable()
-    .describe(`Views of the campaign's counted videos ${IN_RANGE}; null without history.`),
+    .describe(
+      `Views of the campaign's counted videos ${IN_RANGE}; null when unknown (no reading for the day before the range: see gain_unknown_reason), never 0 for unknown.`,
+    ),
+  gain_unknown_reason: z
+    .string()
+    .nullable()
+    .describe(
+      'Why views_gained is unknown, e.g. "no reading before the range: the history starts on 2025-12-16"; null when known.',
+    ),
   active_day_count: z
     .number()
     .int()
@@ -30,7 +38,9 @@ export const CampaignComparisonRowSchema = z.object({
   views_gained_per_active_day: z
     .number()
     .nullable()
-    .describe("views_gained / active_day_count, in views per day: the ranking key."),
+    .describe(
+      "views_gained / active_day_count, in views per day: the ranking key (campaigns with an unknown gain rank last).",
+    ),
   views_gained_per_creator: z
     .number()
     .nullable()

@@ -13,10 +13,13 @@ export function seriesGrowthSchema(unit: string) {
       .number()
       .nullable()
       .describe(
-        `${unit} at the end of the day before \`from\` (the baseline; the range's first day with data when the history starts later).`,
+        `${unit} at the end of the day before \`from\` (the baseline); null without that reading (then the gain over the range is unknown).`,
       ),
     end: z.number().nullable().describe(`${unit} at the end of the range's last day with data.`),
-    change: z.number().nullable().describe(`${unit} ${IN_RANGE} (end − start).`),
+    change: z
+      .number()
+      .nullable()
+      .describe(`${unit} ${IN_RANGE} (end − start); null when unknown: no reading before the range.`),
     change_ratio: z
       .number()
       .nullable()
@@ -66,8 +69,10 @@ export const CreatorTrendReport = z.object({
       display_name: z.string().nullable().describe("The creator's display name, if any."),
       follower_count: z.number().describe("Followers as of the creator's last scrape."),
       tracking_mode: z
-        .enum(["auto", "selective"])
-        .describe("auto: new videos count at once; selective: only once approved in the Tracking Inbox."),
+        .union([z.enum(["auto", "selective"]), z.string()])
+        .describe(
+          "auto: new videos count at once; selective: only once approved in the Tracking Inbox; any other value is one the docs do not name, as the API sent it.",
+        ),
       last_scraped_at: z
         .string()
         .nullable()

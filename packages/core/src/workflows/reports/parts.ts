@@ -49,7 +49,19 @@ export function pacingSchema(unit: string) {
     day_count: Int.describe(
       "Days of the range with a daily gain: one per day when the history reaches back to the day before `from`.",
     ),
-    gained: NumOrNull.describe(`${unit} ${IN_RANGE}.`),
+    gained: NumOrNull.describe(
+      `${unit} ${IN_RANGE}; null when unknown: no reading for the day before the range (see gain_unknown_reason), never 0 for unknown.`,
+    ),
+    baseline_date: z
+      .string()
+      .nullable()
+      .describe(`The day of the baseline reading the gain is measured from, ${DAY}; null without one.`),
+    gain_unknown_reason: z
+      .string()
+      .nullable()
+      .describe(
+        'Why gained is unknown, e.g. "no reading before the range: the history starts on 2025-12-16"; null when known.',
+      ),
     avg_per_day: NumOrNull.describe(`${unit} gained per day: gained / day_count.`),
     recent_per_day: NumOrNull.describe(`${unit} gained per day over the range's last 7 days.`),
     slope_per_day: NumOrNull.describe(
@@ -210,8 +222,10 @@ export const UnderperformanceReasonSchema = z
   .enum(["low_views_per_post", "falling_engagement", "posting_gaps", "not_posting"])
   .describe(
     "low_views_per_post: median views per post per follower below 0.4× the project's; falling_engagement: " +
-      "engagement rate of the last 14 days below 0.6× the earlier one; posting_gaps: full weeks without a post; " +
-      "not_posting: no post in the range after earlier ones.",
+      "engagement rate of the last 14 days below 0.6× the earlier one; posting_gaps: full weeks without a post " +
+      "since tracking started (weeks with posts waiting in the Tracking Inbox excepted); not_posting: no post in " +
+      "the range after earlier ones, or none since tracking started, once tracked for 14 days and with nothing " +
+      "waiting in the Tracking Inbox.",
   );
 
 export const CreatorEvaluationSchema = z.object({
@@ -219,7 +233,18 @@ export const CreatorEvaluationSchema = z.object({
   project_id: z.string().describe("The creator's project."),
   tiktok_handle: z.string().describe("The creator's TikTok handle without @."),
   display_name: z.string().nullable().describe("The creator's display name, if any."),
-  follower_count: Num.describe("Followers as of the creator's last scrape."),
+  follower_count: Num.describe(
+    "Followers as of the creator's last scrape; 0 when the API gave none (then not judged per follower: see cannot_judge).",
+  ),
+  tracking_started_at: z
+    .string()
+    .nullable()
+    .describe(
+      `When tracking started (the creator's created_at), ${INSTANT}: only full weeks from then on can be posting gaps. Null when unknown.`,
+    ),
+  pending_review_count: Int.describe(
+    "Posts of the range waiting in the Tracking Inbox (pending_review): the team's backlog, not counted and not held against the creator.",
+  ),
   window_post_count: Int.describe("Counted posts made in the range."),
   before_window_post_count: Int.describe("Counted posts made before the range."),
   last_posted_at: z
@@ -230,7 +255,9 @@ export const CreatorEvaluationSchema = z.object({
     "Posts of the range at least 3 days old (min_age_days) at the analysis instant: those median_views is taken over.",
   ),
   median_views: NumOrNull.describe(`Median views of the eligible posts, each a ${LIFETIME}.`),
-  views_per_follower: NumOrNull.describe("R = median_views / max(follower_count, 1), in views per follower."),
+  views_per_follower: NumOrNull.describe(
+    "R = median_views / follower_count, in views per follower; null without eligible posts or without a follower count.",
+  ),
   project_baseline: NumOrNull.describe(
     "Median R of the project's creators with eligible posts, in views per follower.",
   ),
@@ -249,6 +276,21 @@ export const CreatorEvaluationSchema = z.object({
     .array(UnderperformanceReasonSchema)
     .describe("Why the creator is flagged; empty when not flagged."),
   reason_texts: z.array(z.string()).describe("One sentence per reason, with the numbers behind it."),
+  cannot_judge: z
+    .array(
+      z.object({
+        check: UnderperformanceReasonSchema,
+        reason: z.string().describe("Why the check could not be made for this creator."),
+      }),
+    )
+    .describe(
+      "Checks that could not be made: low_views_per_post without a follower count, not_posting before 14 days of tracking.",
+    ),
+  basis_notes: z
+    .array(z.string())
+    .describe(
+      "How the rules applied to this creator, in plain sentences: tracking start (gaps judged from then on), Tracking Inbox backlog.",
+    ),
   stale: z
     .boolean()
     .describe("Last scraped more than 12 h before the analysis instant, or never: a caveat, not a reason."),

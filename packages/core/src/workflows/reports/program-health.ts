@@ -83,6 +83,33 @@ export const ProgramHealthReport = z.object({
       warnings: z
         .array(OverPostingWarningSchema)
         .describe("Creators with 5–6 posts on the analysis day: one or two more would trigger the rule."),
+      unconfirmed_count: Int.optional().describe(
+        "Days that would be incidents if low counts read under 2 h after posting (or never read) were taken as " +
+          "confirmed; they make no incident.",
+      ),
+      unconfirmed: z
+        .array(
+          z.object({
+            creator_id: z.string().describe("The creator's id."),
+            tiktok_handle: z.string().nullable().describe("The creator's TikTok handle without @."),
+            date: z.string().describe("The UTC day, YYYY-MM-DD."),
+            post_count: Int.describe("Counted posts that day."),
+            low_view_count: Int.describe("Posts under 100 views as last read, confirmed or not."),
+            confirmed_low_view_count: Int.describe(
+              "Of those, read at least 2 h after posting: fewer than the 2 the rule needs.",
+            ),
+            unconfirmed_video_count: Int.describe(
+              "Low-view posts last read under 2 h after posting, or never scraped: unconfirmed.",
+            ),
+            reason: z.string().describe("Why this day is no incident, in a sentence."),
+          }),
+        )
+        .optional()
+        .describe("Every unconfirmed day, newest first."),
+      rule: z
+        .string()
+        .optional()
+        .describe("The over-posting rule as applied, including what confirms a low count."),
     })
     .describe("Days on which a creator posted so much that TikTok likely throttled the batch (UTC days)."),
   goals: z
@@ -113,9 +140,43 @@ export const ProgramHealthReport = z.object({
                 "What it takes: the remainder to the target per day left in the period, in the goal metric's unit " +
                   "per day; null once the period has ended and for engagement (a rate does not accumulate).",
               ),
+            final: z
+              .boolean()
+              .optional()
+              .describe(
+                "Whether the numbers are final: the period closed at least 48 h ago. false for a period in progress " +
+                  "(the status is a projection) or closed less than 48 h ago (provisional).",
+              ),
           }),
         )
         .describe("Up to 20 goal periods at risk, behind pace or missed, worst first."),
+      recently_closed: z
+        .array(
+          z.object({
+            creator_id: z.string().describe("The creator's id."),
+            tiktok_handle: z.string().describe("The creator's TikTok handle without @."),
+            goal_id: z.string().describe("The goal's id."),
+            metric: z.string().describe("posts, views, engagement or followers."),
+            period: z.string().describe("daily, weekly or monthly."),
+            period_start: z.string().describe("When the period began, an ISO 8601 UTC instant."),
+            period_end: z.string().describe("When the period closed (exclusive), an ISO 8601 UTC instant."),
+            target: z.number().describe(`The goal's target for the period, ${GOAL_UNIT}.`),
+            actual: z.number().describe(`The period's figure as the API reports it now, ${GOAL_UNIT}.`),
+            status: GoalStatusSchema.describe(
+              "The API's status at the close: completed or missed, provisional while final is false.",
+            ),
+            final: z
+              .boolean()
+              .describe("Always false here: the numbers are not final until 48 h after the close."),
+            final_at: z.string().describe("When the numbers become final: the close + 48 h, an ISO instant."),
+            basis: z.string().describe("The provisional rule, in a sentence, next to the period it affects."),
+          }),
+        )
+        .optional()
+        .describe(
+          "Goal periods that closed less than 48 h ago, worst first: provisional, never a final missed. Read " +
+            "from the compliance lists of the two days before the analysis day.",
+        ),
       cross_check: z
         .object({
           checked_count: Int.describe("Goal periods whose status was recomputed locally."),

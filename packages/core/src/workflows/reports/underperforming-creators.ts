@@ -47,6 +47,33 @@ export const UnderperformingCreatorsReport = z.object({
     .describe(
       "Creators last scraped more than 12 h before the analysis instant (or never): their counters may lag.",
     ),
+  backlog: z
+    .array(
+      z.object({
+        creator_id: z.string().describe("The creator's id."),
+        tiktok_handle: z.string().describe("The creator's TikTok handle without @."),
+        pending_review_count: Int.describe(
+          "Posts of the range waiting in the Tracking Inbox (pending_review).",
+        ),
+      }),
+    )
+    .describe(
+      "The Tracking Inbox backlog, most first: creators with posts of the range waiting for review (selective mode). " +
+        "They are the team's to review: such a creator is not called not_posting, and a week with one is no gap.",
+    ),
+  cannot_judge: z
+    .array(
+      z.object({
+        creator_id: z.string().describe("The creator's id."),
+        tiktok_handle: z.string().describe("The creator's TikTok handle without @."),
+        checks: z.array(UnderperformanceReasonSchema).describe("The checks that could not be made."),
+        reason: z.string().describe("Why, in plain words."),
+      }),
+    )
+    .describe(
+      "Creators some checks could not be made for, by handle: no follower count (not ranked on views per follower), " +
+        "or tracked for under 14 days (not judged on not posting).",
+    ),
   highlights: z.array(z.string()).describe("The findings in plain sentences, most important first."),
   evaluations: z
     .array(CreatorEvaluationSchema)

@@ -16,9 +16,7 @@ async function addItem(sb: TestSandbox, campaignId: string, item_type: string, i
 }
 
 const counted = (v: VideoRecord) =>
-  !v._deleted &&
-  !v._tracking_disabled &&
-  ["auto_tracked", "included", "direct_add"].includes(v.tracking_status);
+  !v._deleted && v.tracking_enabled && ["auto_tracked", "included", "direct_add"].includes(v.tracking_status);
 
 describe("campaigns", () => {
   it("create / patch / get serve description and readme with the same text", async () => {

@@ -185,10 +185,10 @@ export function campaignRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
     assertStatsRouteServed(ctx, "campaign", campaign.id);
     const range = parseDateRange({ from: c.req.query("from"), to: c.req.query("to") }, state.world);
     const videos = resolveCampaignVideos(campaign.id, campaignLookup(state));
-    return ok(
-      c,
-      campaignStats(state.world, campaign, videos, (id) => state.creators.get(id), range),
-    );
+    const stats = campaignStats(state.world, campaign, videos, (id) => state.creators.get(id), range);
+    // Part A.3's daily history has four counters; saves are in the totals only.
+    const history = stats.history.map(({ save_count: _saves, ...day }) => day);
+    return ok(c, { ...stats, history });
   });
 
   return app;

@@ -12,6 +12,7 @@ import { orgIdOf, type SandboxContext, type SandboxEnv } from "../context.js";
 import { ok } from "../envelope.js";
 import { listRequest, paginate } from "../pagination.js";
 import { idParam, queryEnum, queryId } from "../query.js";
+import { withoutOrgId } from "../serialize.js";
 import { commitOk } from "./write.js";
 
 const conflict = (message: string) => new ApiError(409, "conflict", message);
@@ -36,16 +37,16 @@ export function payoutLedgerRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
       req,
       filter,
     );
-    return ok(c, page.data, { meta: { ...page.meta } });
+    return ok(c, page.data.map(withoutOrgId), { meta: { ...page.meta } });
   });
 
-  app.get("/payout-accruals/:id", (c) => ok(c, state.payoutAccrual(orgIdOf(c), idParam(c))));
+  app.get("/payout-accruals/:id", (c) => ok(c, withoutOrgId(state.payoutAccrual(orgIdOf(c), idParam(c)))));
 
   app.patch("/payout-accruals/:id", async (c) => {
     const accrual = state.payoutAccrual(orgIdOf(c), idParam(c));
     const { status } = await readBody(c, UpdatePayoutAccrualBody);
     const next: PayoutAccrualRecord = { ...accrual, status, updated_at: state.clock.stamp() };
-    return commitOk(c, state, next, () => Object.assign(accrual, next));
+    return commitOk(c, state, withoutOrgId(next), () => Object.assign(accrual, next));
   });
 
   app.get("/payout-payments", (c) => {
@@ -61,7 +62,7 @@ export function payoutLedgerRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
       req,
       filter,
     );
-    return ok(c, page.data, { meta: { ...page.meta } });
+    return ok(c, page.data.map(withoutOrgId), { meta: { ...page.meta } });
   });
 
   app.post("/payout-payments", async (c) => {
@@ -94,7 +95,7 @@ export function payoutLedgerRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
     return commitOk(
       c,
       state,
-      payment,
+      withoutOrgId(payment),
       () => {
         for (const a of accruals) {
           a.status = "paid";
@@ -106,7 +107,7 @@ export function payoutLedgerRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
     );
   });
 
-  app.get("/payout-payments/:id", (c) => ok(c, state.payoutPayment(orgIdOf(c), idParam(c))));
+  app.get("/payout-payments/:id", (c) => ok(c, withoutOrgId(state.payoutPayment(orgIdOf(c), idParam(c)))));
 
   app.patch("/payout-payments/:id", async (c) => {
     const orgId = orgIdOf(c);
@@ -120,7 +121,7 @@ export function payoutLedgerRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
     const next: PayoutPaymentRecord = { ...payment, updated_at: now };
     if (voiding) next.status = "void";
     if (body.note !== undefined) next.note = body.note;
-    return commitOk(c, state, next, () => {
+    return commitOk(c, state, withoutOrgId(next), () => {
       Object.assign(payment, next);
       if (!voiding) return;
       for (const id of payment.accrual_ids) {

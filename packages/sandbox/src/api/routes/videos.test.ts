@@ -69,7 +69,8 @@ describe("videos", () => {
     expect(patched.json.data).toMatchObject({ description: "good hook", metadata: { k: 1 } });
     const disabled = await sb.call("POST", `/videos/${video.id}/tracking-disable`);
     expect(disabled.status).toBe(200);
-    expect(sb.state.videos.get(video.id)!._tracking_disabled).toBe(true);
+    expect(sb.state.videos.get(video.id)!.tracking_enabled).toBe(false);
+    expect(disabled.json.data.tracking_enabled).toBe(false);
     const project = video.project_id;
     const others = sb.state.world.videos
       .filter((v) => v.project_id === project && v.id !== video.id)

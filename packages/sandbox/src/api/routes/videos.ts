@@ -29,9 +29,9 @@ export const videoListId = (orgId: string, projectId?: string, creatorId?: strin
   `videos|${orgId}|${projectId ?? ""}|${creatorId ?? ""}`;
 
 function disableTracking(state: SandboxState, video: VideoRecord, stamp = state.clock.stamp()): void {
-  if (video._tracking_disabled) return;
+  if (!video.tracking_enabled) return;
   state.videos.update(video, (v) => {
-    v._tracking_disabled = true;
+    v.tracking_enabled = false;
     v.updated_at = stamp;
   });
 }
@@ -83,12 +83,12 @@ export function videoRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
       posted_at: now, // unknown until the first scrape; the sandbox never scrapes
       tracking_status: "direct_add",
       last_scraped_at: null,
+      tracking_enabled: true,
       metadata: {},
       created_at: now,
       updated_at: now,
       _org_id: org.id,
       _deleted: false,
-      _tracking_disabled: false,
       _snap: -1,
     };
     return commitOk(c, state, toPublic(video), () => state.videos.insert(video), { status: 201 });
@@ -121,9 +121,9 @@ export function videoRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
 
   app.post("/videos/:id/tracking-disable", (c) => {
     const video = state.video(orgIdOf(c), idParam(c));
-    if (video._tracking_disabled) return commitOk(c, state, toPublic(video), () => {});
+    if (!video.tracking_enabled) return commitOk(c, state, toPublic(video), () => {});
     const stamp = state.clock.stamp();
-    return commitOk(c, state, toPublic({ ...video, updated_at: stamp }), () =>
+    return commitOk(c, state, toPublic({ ...video, tracking_enabled: false, updated_at: stamp }), () =>
       disableTracking(state, video, stamp),
     );
   });
@@ -135,7 +135,7 @@ export function videoRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
     const targets = [...new Set(video_ids)]
       .map((id) => state.videos.get(id))
       .filter(
-        (v): v is VideoRecord => !!v && !v._deleted && v.project_id === project.id && !v._tracking_disabled,
+        (v): v is VideoRecord => !!v && !v._deleted && v.project_id === project.id && v.tracking_enabled,
       );
     return commitOk(c, state, { updated: targets.length }, () => {
       for (const video of targets) disableTracking(state, video);

@@ -78,7 +78,7 @@ function fixtures(sb: TestSandbox) {
   const video = firstOf(
     w.videos,
     (v) =>
-      v.project_id === project.id && !v._deleted && v.tracking_status !== "excluded" && !v._tracking_disabled,
+      v.project_id === project.id && !v._deleted && v.tracking_status !== "excluded" && v.tracking_enabled,
   );
   const campaign = firstOf(w.campaigns, (c) => c.project_id === project.id);
   const item = firstOf(w.campaignItems, (i) => i.campaign_id === campaign.id);
