@@ -3,7 +3,8 @@
  * outliers, over-posting, campaign totals) or values computed here from the sandbox's raw lists. The
  * four agent-guide questions are each answered by a scripted sequence of at most two tool calls.
  */
-import { fetchAll, isCountedVideo } from "@goatkit/core";
+import { fetchAll } from "@goatkit/core";
+import { isCountedVideo } from "@goatkit/core/analysis";
 import { describe, expect, it } from "vitest";
 import { type McpHarness, type ToolCall, withMcp } from "./test-helpers/harness.js";
 

@@ -4,15 +4,9 @@
  * descriptions (the tools' output schemas carry shape only, to keep the tool list small).
  * @module
  */
-import {
-  Campaign,
-  Creator,
-  Project,
-  Video,
-  type Workflow,
-  workflowJsonSchemas,
-  workflows,
-} from "@goatkit/core";
+
+import { type Workflow, workflowJsonSchemas, workflows } from "@goatkit/core";
+import { Campaign, Creator, Project, Video } from "@goatkit/core/schema";
 import { type McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { ServerContext } from "./context.js";
 

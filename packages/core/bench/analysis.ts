@@ -20,9 +20,9 @@ import { runInNewContext } from "node:vm";
 import { generateWorld, type RunningSandbox, startSandbox } from "../../sandbox/src/index.js";
 import { analyzeContent } from "../src/analysis/content.js";
 import { findOverPosting } from "../src/analysis/over-posting.js";
-import type { Score } from "../src/analysis/scoring.js";
 import { findUnderperformers } from "../src/analysis/underperformers.js";
 import { indexVideos } from "../src/analysis/video-index.js";
+import type { Score } from "../src/test-helpers/scoring.js";
 import { runAllWorkflows, scoreResults, type TruthScores } from "../src/test-helpers/truth-scoring.js";
 
 const NOW = "2026-03-15T12:00:00.000Z";

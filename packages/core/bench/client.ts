@@ -10,7 +10,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
-import { Creator, createClient } from "../src/index.js";
+import { createClient } from "../src/index.js";
+import { Creator } from "../src/schema/index.js";
 
 const TOTAL = 10_000;
 const LIMIT = 100;

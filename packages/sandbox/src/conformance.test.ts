@@ -3,21 +3,20 @@
  * drives every modelled route against a running sandbox, and the routes the client has no method for are
  * called with fetch and parsed with the same schemas. A schema mismatch fails the test with the field.
  */
+
+import { createClient, GoneError, type TrackagoatClient } from "@goatkit/core";
 import {
   AggregateMeta,
   ApiSchema,
   Campaign,
   CampaignItem,
   Creator,
-  createClient,
   envelope,
   Goal,
-  GoneError,
   listEnvelope,
   Project,
-  type TrackagoatClient,
   Video,
-} from "@goatkit/core";
+} from "@goatkit/core/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningSandbox, startSandbox } from "./server.js";
 import { NOW } from "./test-helpers/sandbox.js";

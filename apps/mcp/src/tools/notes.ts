@@ -6,7 +6,9 @@
  * the write scope gets an error naming the scope.
  * @module
  */
-import { Campaign, Creator, type TrackagoatClient, Video } from "@goatkit/core";
+
+import type { TrackagoatClient } from "@goatkit/core";
+import { Campaign, Creator, Video } from "@goatkit/core/schema";
 import { z } from "zod";
 import { errorResult } from "../errors.js";
 import { budgetedResult } from "./result.js";

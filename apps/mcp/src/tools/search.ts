@@ -6,15 +6,8 @@
  * @module
  */
 import { createHash } from "node:crypto";
-import {
-  type Campaign,
-  type Creator,
-  isStale,
-  type Page,
-  type Project,
-  parseInstantMs,
-  type Video,
-} from "@goatkit/core";
+import type { Campaign, Creator, Page, Project, Video } from "@goatkit/core";
+import { isStale, parseInstantMs } from "@goatkit/core/analysis";
 import { z } from "zod";
 import { BUDGETS, fitToBudget, type ResponseFormat } from "../budget.js";
 import type { ServerContext } from "../context.js";

@@ -142,13 +142,12 @@ async function fetchAndStore(
   maxWaitMs: number,
 ): Promise<Fetched> {
   const { cache } = deps;
-  // A caller who said no-cache takes only an entry fetched after it asked, never one from before.
-  const notBefore = request.noCache ? deps.now() : Number.NEGATIVE_INFINITY;
+  // A caller who said no-cache asked for a new answer: it never takes a stored entry, not even one another
+  // instance stored while this one waited for the lock (a store time cannot tell when that fetch began).
   const probe = async (): Promise<Fetched | undefined> => {
+    if (request.noCache) return undefined;
     const found = await cache.lookup(key);
-    return found.state === "fresh" && found.entry.storedAt >= notBefore
-      ? { kind: "entry", entry: found.entry }
-      : undefined;
+    return found.state === "fresh" ? { kind: "entry", entry: found.entry } : undefined;
   };
   return underStoreLock(cache.store, key, deps.lock, probe, async () => {
     const since = cache.mark();

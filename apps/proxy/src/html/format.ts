@@ -5,7 +5,7 @@
  * these same functions to find each figure on the page.
  * @module
  */
-import { formatCents, formatCompact, formatInt, formatShare } from "@goatkit/core";
+import { formatCents, formatCompact, formatInt, formatShare } from "@goatkit/core/reports";
 
 export const fmt = {
   /** 1240 → "1,240"; null → "n/a". */

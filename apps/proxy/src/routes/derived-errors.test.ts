@@ -120,7 +120,15 @@ describe("a caller that hangs up", () => {
       return fetch(input, init);
     };
     sandbox.setFaults({ latencyMs: 80 });
-    const routes = derivedRoutes({ upstream: sandbox.url, cache: new ResponseCache(), fetch: counting });
+    // Pacing is not under test: a limiter that always grants keeps core's per-key budget (shared by every
+    // client of this key in the process, and spent by the tests above) from delaying the first request.
+    const unpaced: RateLimiter = { acquire: async () => {} };
+    const routes = derivedRoutes({
+      upstream: sandbox.url,
+      cache: new ResponseCache(),
+      fetch: counting,
+      rateLimiter: unpaced,
+    });
     const server = serve({
       fetch: new Hono().route("/goatkit/v1", routes).fetch,
       port: 0,

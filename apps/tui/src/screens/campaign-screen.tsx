@@ -5,16 +5,8 @@
  * the sub-campaign tree, caveats and the campaign's notes. enter on a creator opens them.
  * @module
  */
-import {
-  type Campaign,
-  type CampaignItem,
-  type CampaignPerformanceReport,
-  fetchAll,
-  formatCompact,
-  formatInt,
-  formatPercent,
-  formatShare,
-} from "@goatkit/core";
+import { type Campaign, type CampaignItem, type CampaignPerformanceReport, fetchAll } from "@goatkit/core";
+import { formatCompact, formatInt, formatPercent, formatShare } from "@goatkit/core/reports";
 import { Box, Text } from "ink";
 import { barChars, Sparkline } from "../components/charts.js";
 import { LoadStatus } from "../components/loading.js";

@@ -3,7 +3,8 @@
  * campaigns and c compares the marked ones over the current range.
  * @module
  */
-import { type Campaign, fetchAll, formatCompact } from "@goatkit/core";
+import { type Campaign, fetchAll } from "@goatkit/core";
+import { formatCompact } from "@goatkit/core/reports";
 import { Box, Text } from "ink";
 import { useState } from "react";
 import { useFilter } from "../components/filter-box.js";

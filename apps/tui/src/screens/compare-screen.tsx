@@ -4,7 +4,8 @@
  * rows do not add up).
  * @module
  */
-import { type CampaignComparisonReport, formatCompact, formatInt, formatPercent } from "@goatkit/core";
+import type { CampaignComparisonReport } from "@goatkit/core";
+import { formatCompact, formatInt, formatPercent } from "@goatkit/core/reports";
 import { Box, Text } from "ink";
 import { LoadStatus } from "../components/loading.js";
 import { Caveats, Lines, Section } from "../components/report-parts.js";

@@ -4,7 +4,8 @@
  * flags the creator, why.
  * @module
  */
-import { type CreatorTrendReport, formatCompact, formatPercent } from "@goatkit/core";
+import type { CreatorTrendReport } from "@goatkit/core";
+import { formatCompact, formatPercent } from "@goatkit/core/reports";
 import { Box, Text } from "ink";
 import { Sparkline } from "../components/charts.js";
 import { LoadStatus } from "../components/loading.js";

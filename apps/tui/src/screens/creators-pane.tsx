@@ -8,12 +8,10 @@
 import {
   type Creator,
   fetchAll,
-  formatCompact,
-  formatInt,
-  formatPercent,
   type ProgramHealthReport,
   type UnderperformingCreatorsReport,
 } from "@goatkit/core";
+import { formatCompact, formatInt, formatPercent } from "@goatkit/core/reports";
 import { Box, Text } from "ink";
 import { useState } from "react";
 import { useFilter } from "../components/filter-box.js";

@@ -3,7 +3,9 @@
  * report (underperformers, goals at risk, over-posting, the Tracking Inbox, stale data, unpaid accruals).
  * @module
  */
-import { formatCents, type ProgramHealthReport } from "@goatkit/core";
+
+import type { ProgramHealthReport } from "@goatkit/core";
+import { formatCents } from "@goatkit/core/reports";
 import { Box, Text } from "ink";
 import { Caveats, Lines, Section } from "../components/report-parts.js";
 import { fit } from "../components/text-utils.js";

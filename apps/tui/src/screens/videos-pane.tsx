@@ -3,7 +3,9 @@
  * norm) from the program health report, so this pane costs no request of its own.
  * @module
  */
-import { formatCompact, formatFixed, type ProgramHealthReport } from "@goatkit/core";
+
+import type { ProgramHealthReport } from "@goatkit/core";
+import { formatCompact, formatFixed } from "@goatkit/core/reports";
 import { Box, Text } from "ink";
 import { type Row, Table } from "../components/table.js";
 import { useApp } from "../hooks/app-context.js";

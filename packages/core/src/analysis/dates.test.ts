@@ -47,6 +47,13 @@ describe("day numbers", () => {
     expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
     expect(daysBetween("2026-02-14", "2026-03-15")).toBe(29);
   });
+  it("writes four-digit years as Date#toISOString does, so early years read back", () => {
+    for (const d of ["0001-01-01", "0999-12-31", "0400-02-29"]) {
+      const n = dayNumber(d)!;
+      expect(dayString(n)).toBe(d);
+      expect(dayString(n)).toBe(new Date(n * 86_400_000).toISOString().slice(0, 10));
+    }
+  });
   it("knows the weekday and the ISO week's Monday", () => {
     const sunday = dayNumber("2026-03-15")!;
     expect(dayOfWeek(sunday)).toBe(0);

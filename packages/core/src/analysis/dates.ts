@@ -146,10 +146,14 @@ export function civilFromDays(dayNum: number): [year: number, month: number, day
   return [civilY, civilM, civilD];
 }
 
-/** `YYYY-MM-DD` of a day number (Hinnant's civil_from_days). */
+/**
+ * `YYYY-MM-DD` of a day number (Hinnant's civil_from_days), the year padded to four digits as
+ * `Date#toISOString` writes it, so that {@link dayNumber} reads every result back.
+ */
 export function dayString(dayNum: number): string {
   toCivil(dayNum);
-  return `${civilY}-${pad2(civilM)}-${pad2(civilD)}`;
+  const year = civilY >= 1000 ? civilY : String(civilY).padStart(4, "0");
+  return `${year}-${pad2(civilM)}-${pad2(civilD)}`;
 }
 
 /** UTC calendar day of an ISO instant, `null` if it cannot be parsed. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { scoreSets } from "../test-helpers/scoring.js";
 import { Caveats } from "./caveats.js";
 import { partitionVideos } from "./counted.js";
 import { isStale, mergeFreshness, summarizeFreshness } from "./freshness.js";
-import { scoreSets } from "./scoring.js";
 
 const AS_OF = "2026-03-15T12:00:00Z";
 const asOfMs = Date.parse(AS_OF);

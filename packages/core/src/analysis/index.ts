@@ -3,9 +3,42 @@
  * Outputs are JSON-safe: `null` where a value is undefined, never NaN or Infinity.
  * @module
  */
-export * from "./campaign-performance.js";
-export * from "./caveats.js";
-export * from "./content.js";
+export {
+  baselineSeries,
+  type CampaignComparisonRow,
+  type CampaignTotalsLike,
+  type ComparableCampaign,
+  type Concentration,
+  compareCampaignSeries,
+  concentration,
+  createdBaselineDay,
+  dailyGains,
+  gainUnknownReason,
+  type LifetimeTotals,
+  type Pacing,
+  type PacingOptions,
+  pacing,
+  type TargetBasis,
+  type TargetInput,
+  type TargetProgress,
+  type TargetStatus,
+  type TrendDirection,
+  targetEndDay,
+  targetProgress,
+  totalsFromVideos,
+  type ViewsSinceCreated,
+  viewsByCreator,
+  viewsSinceCreated,
+} from "./campaign-performance.js";
+export { CAVEAT_CODE_MEANINGS, CAVEAT_CODES, type Caveat, type CaveatCode, Caveats } from "./caveats.js";
+export {
+  analyzeContent,
+  type ContentAnalysis,
+  type ContentOptions,
+  type CreatorContentRow,
+  type RankedVideo,
+  topK,
+} from "./content.js";
 export {
   type CountableVideo,
   type CountedClass,
@@ -17,18 +50,107 @@ export {
   partitionVideos,
   type VideoPartition,
 } from "./counted.js";
-export * from "./date-presets.js";
-export * from "./dates.js";
-export * from "./engagement.js";
-export * from "./format.js";
-export * from "./freshness.js";
-export * from "./goals.js";
+export { DATE_PRESETS, type DatePreset, isDatePreset, presetRange } from "./date-presets.js";
+export {
+  addDays,
+  civilFromDays,
+  DAY_MS,
+  type DayRange,
+  dayNumber,
+  dayNumberOfMs,
+  dayOfWeek,
+  dayString,
+  daysBetween,
+  daysFromCivil,
+  eachDay,
+  fullWeekStarts,
+  HOUR_MS,
+  type Instant,
+  instantIso,
+  instantMs,
+  isoWeekStart,
+  overlappingWeekStarts,
+  parseInstantMs,
+  rangeLength,
+  resolveWindow,
+  utcDay,
+} from "./dates.js";
+export { engagementRateByViews, pooledEngagementRate } from "./engagement.js";
+export {
+  type FreshnessOptions,
+  type FreshnessSummary,
+  isStale,
+  mergeFreshness,
+  STALE_AFTER_HOURS,
+  summarizeFreshness,
+} from "./freshness.js";
+export {
+  BEHIND_PACE_SHARE,
+  GOAL_FINAL_AFTER_HOURS,
+  type GoalPace,
+  type GoalPaceInput,
+  goalFinality,
+  goalPace,
+  periodBounds,
+  statusCounts,
+} from "./goals.js";
 export type { CreatorInput, DatedValue, VideoInput } from "./inputs.js";
-export * from "./outliers.js";
-export * from "./over-posting.js";
-export * from "./posting-pattern.js";
-export * from "./scoring.js";
-export * from "./stats-math.js";
-export * from "./trends.js";
-export * from "./underperformers.js";
-export * from "./video-index.js";
+export { findOutliers, type OutlierAnalysis, type OutlierOptions, type OutlierVideo } from "./outliers.js";
+export {
+  findOverPosting,
+  type OverPostingAnalysis,
+  type OverPostingIncident,
+  type OverPostingOptions,
+  type OverPostingWarning,
+  type UnconfirmedOverPostingDay,
+} from "./over-posting.js";
+export {
+  DOW_NAMES,
+  type PostingCell,
+  type PostingPattern,
+  postingPattern,
+  postingPatternOf,
+} from "./posting-pattern.js";
+export {
+  finiteOrNull,
+  linearSlope,
+  MAD_TO_SIGMA,
+  mad,
+  mean,
+  median,
+  medianOfSorted,
+  quantile,
+  quantileOfSorted,
+  quantileSelect,
+  relativeChange,
+  robustZ,
+  round,
+  safeRatio,
+  selectKth,
+  sum,
+} from "./stats-math.js";
+export {
+  analyzeCreatorTrendSeries,
+  type CreatorTrendAnalysis,
+  clipSeries,
+  pendingWeekStarts,
+  postsOnDay,
+  type SeriesGrowth,
+  type TrendWeek,
+  type WeeklyPosts,
+  weeklyPostsFromVideos,
+  weeklyPostsInRange,
+} from "./trends.js";
+export {
+  type CannotJudge,
+  type CreatorEvaluation,
+  compareSeverity,
+  findUnderperformers,
+  MIN_TRACKED_DAYS,
+  type ProjectBaseline,
+  UNDERPERFORMANCE_REASONS,
+  type UnderperformanceReason,
+  type UnderperformerAnalysis,
+  type UnderperformerOptions,
+} from "./underperformers.js";
+export { asIndex, creatorRange, engagementActions, indexVideos, type VideoIndex } from "./video-index.js";

@@ -5,14 +5,6 @@
  * and the bench. Every project of both demo orgs is analysed, because the truth covers the whole world.
  */
 import type { PlantedTruth, RunningSandbox } from "@goatkit/sandbox";
-import {
-  creatorDayKey,
-  gapKeys,
-  matchTotals,
-  outlierKey,
-  type Score,
-  scoreSets,
-} from "../analysis/scoring.js";
 import { UNDERPERFORMANCE_REASONS, type UnderperformanceReason } from "../analysis/underperformers.js";
 import { createClient, type TrackagoatClient } from "../client/index.js";
 import { analyzeCampaign } from "../workflows/campaign-performance.js";
@@ -24,6 +16,7 @@ import type {
   UnderperformingCreatorsReport,
 } from "../workflows/reports/index.js";
 import { findUnderperformingCreators } from "../workflows/underperforming-creators.js";
+import { creatorDayKey, gapKeys, matchTotals, outlierKey, type Score, scoreSets } from "./scoring.js";
 
 export interface TruthScores {
   underperformers: Score;

@@ -31,7 +31,7 @@ import {
   optionalProjectIdField,
 } from "./catalogue/fields.js";
 import { paramsRange } from "./catalogue/range.js";
-import type { AnalysisClient } from "./client.js";
+import type { WorkflowClient } from "./client.js";
 import { campaignComparisonCsv } from "./csv/campaign-comparison.js";
 import { mapLimit } from "./fetch.js";
 import { loadCampaigns, notFound } from "./load.js";
@@ -180,7 +180,7 @@ export const campaignComparisonWorkflow = defineWorkflow({
 
 /** {@link campaignComparisonWorkflow} as a function. */
 export function compareCampaigns(
-  client: AnalysisClient,
+  client: WorkflowClient,
   params: CampaignComparisonParams & DeprecatedAsOf,
   options?: WorkflowRunOptions,
 ): Promise<CampaignComparisonReport> {

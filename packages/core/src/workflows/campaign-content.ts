@@ -34,7 +34,7 @@ import {
   rangeField,
   toField,
 } from "./catalogue/fields.js";
-import type { AnalysisClient } from "./client.js";
+import type { WorkflowClient } from "./client.js";
 import { campaignContentCsv } from "./csv/campaign-content.js";
 import { findCampaign } from "./load.js";
 import { renderCampaignContent } from "./markdown/campaign-content.js";
@@ -225,7 +225,7 @@ export const campaignContentWorkflow = defineWorkflow({
 
 /** {@link campaignContentWorkflow} as a function. */
 export function analyzeCampaignContent(
-  client: AnalysisClient,
+  client: WorkflowClient,
   params: CampaignContentParams & DeprecatedAsOf,
   options?: WorkflowRunOptions,
 ): Promise<CampaignContentReport> {

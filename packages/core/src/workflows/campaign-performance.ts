@@ -35,7 +35,7 @@ import {
   optionalProjectIdField,
 } from "./catalogue/fields.js";
 import { paramsRange } from "./catalogue/range.js";
-import type { AnalysisClient } from "./client.js";
+import type { WorkflowClient } from "./client.js";
 import { campaignPerformanceCsv } from "./csv/campaign-performance.js";
 import { findCampaign } from "./load.js";
 import { renderCampaignPerformance } from "./markdown/campaign-performance.js";
@@ -344,7 +344,7 @@ export const campaignPerformanceWorkflow = defineWorkflow({
  * const report = await analyzeCampaign(client, { campaign_id }, { signal, onProgress });
  */
 export function analyzeCampaign(
-  client: AnalysisClient,
+  client: WorkflowClient,
   params: CampaignPerformanceParams & DeprecatedAsOf,
   options?: WorkflowRunOptions,
 ): Promise<CampaignPerformanceReport> {

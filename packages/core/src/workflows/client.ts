@@ -5,7 +5,7 @@
  */
 import type { TrackagoatClient } from "../client/index.js";
 
-export type AnalysisClient = Pick<
+export type WorkflowClient = Pick<
   TrackagoatClient,
   "projects" | "creators" | "videos" | "campaigns" | "analytics" | "goals" | "payoutAccruals" | "requestCount"
 > &

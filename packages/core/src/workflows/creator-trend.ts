@@ -38,7 +38,7 @@ import {
   optionalProjectIdField,
 } from "./catalogue/fields.js";
 import { paramsRange } from "./catalogue/range.js";
-import type { AnalysisClient } from "./client.js";
+import type { WorkflowClient } from "./client.js";
 import { creatorTrendCsv } from "./csv/creator-trend.js";
 import { PAGE_LIMIT } from "./fetch.js";
 import { cumulativeAnalytics } from "./history.js";
@@ -211,7 +211,7 @@ export const creatorTrendWorkflow = defineWorkflow({
 
 /** {@link creatorTrendWorkflow} as a function. */
 export function analyzeCreatorTrend(
-  client: AnalysisClient,
+  client: WorkflowClient,
   params: CreatorTrendParams & DeprecatedAsOf,
   options?: WorkflowRunOptions,
 ): Promise<CreatorTrendReport> {

@@ -1,7 +1,8 @@
 /**
  * The agent-guide workflows. Each is defined once in the catalogue (`workflows`, `getWorkflow`): name,
  * description with its cost, params and report schemas, run, and renderers. The functions
- * (`analyzeCampaign`, …) are thin wrappers over the catalogue's `run`.
+ * (`analyzeCampaign`, …) are thin wrappers over the catalogue's `run`. Report schemas and renderers are
+ * in `../reports/` (the `@goatkit/core/reports` entry).
  * @module
  */
 
@@ -20,12 +21,6 @@ export {
   CampaignPerformanceParams,
   campaignPerformanceWorkflow,
 } from "./campaign-performance.js";
-export {
-  type CampaignTree,
-  type CampaignVideoSet,
-  campaignVideoSet,
-  resolveCampaignTree,
-} from "./campaign-tree.js";
 export {
   type CatalogueWorkflow,
   getWorkflow,
@@ -48,14 +43,11 @@ export {
   paramsFromText,
   schemaType,
 } from "./catalogue/text-params.js";
-export type { AnalysisClient } from "./client.js";
+export type { WorkflowClient } from "./client.js";
 export { analyzeCreatorTrend, CreatorTrendParams, creatorTrendWorkflow } from "./creator-trend.js";
-export * from "./csv/index.js";
 export { fetchAll, mapLimit, PAGE_LIMIT } from "./fetch.js";
-export * from "./markdown/index.js";
 export { ProgramHealthParams, programHealth, programHealthWorkflow } from "./program-health.js";
 export { formatProgress, type OnProgress, type ProgressEvent } from "./progress.js";
-export * from "./reports/index.js";
 export {
   findUnderperformingCreators,
   UnderperformingCreatorsParams,

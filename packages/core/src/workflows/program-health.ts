@@ -22,7 +22,7 @@ import { defineWorkflow, type WorkflowRunOptions } from "./catalogue/define-work
 import { type DeprecatedAsOf, withAsOf } from "./catalogue/deprecated.js";
 import { asOfField, checkDateRange, dateRangeFields, projectIdField } from "./catalogue/fields.js";
 import { paramsRange } from "./catalogue/range.js";
-import type { AnalysisClient } from "./client.js";
+import type { WorkflowClient } from "./client.js";
 import { programHealthCsv } from "./csv/program-health.js";
 import { fetchAll, PAGE_LIMIT } from "./fetch.js";
 import { loadProjects, notFound } from "./load.js";
@@ -146,7 +146,7 @@ export const programHealthWorkflow = defineWorkflow({
 
 /** {@link programHealthWorkflow} as a function. */
 export function programHealth(
-  client: AnalysisClient,
+  client: WorkflowClient,
   params: ProgramHealthParams & DeprecatedAsOf,
   options?: WorkflowRunOptions,
 ): Promise<ProgramHealthReport> {

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withSandbox } from "../test-helpers/sandbox.js";
 import { analyzeCampaign } from "./campaign-performance.js";
-import type { AnalysisClient } from "./client.js";
+import type { WorkflowClient } from "./client.js";
 import { fetchAll } from "./fetch.js";
 
 const current = withSandbox({ apiGeneration: "current" });
@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 
 /** Runs the stats-route path of campaign_performance and counts the 410s the sandbox answered. */
-async function gone(client: AnalysisClient, h = current()): Promise<number> {
+async function gone(client: WorkflowClient, h = current()): Promise<number> {
   h.sandbox.resetRequests();
   const r = await analyzeCampaign(client, {
     campaign_id: campaignId,
@@ -68,7 +68,7 @@ describe("the API generation, remembered on the client", () => {
   it("a client without the field (a test double, a wrapper) probes on every run", async () => {
     const real = current().newClient();
     // Frozen, so a run that tried to write the field anyway would throw.
-    const double: AnalysisClient = Object.freeze({
+    const double: WorkflowClient = Object.freeze({
       projects: real.projects,
       creators: real.creators,
       videos: real.videos,

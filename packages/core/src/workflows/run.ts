@@ -11,7 +11,7 @@ import type { FreshnessSummary } from "../analysis/freshness.js";
 import type { RequestOptions } from "../client/options.js";
 import type { BuiltReport } from "./build/built-report.js";
 import type { WorkflowRunOptions } from "./catalogue/define-workflow.js";
-import type { AnalysisClient } from "./client.js";
+import type { WorkflowClient } from "./client.js";
 import { isGone, isRetentionExceeded } from "./fetch.js";
 import type { OnProgress } from "./progress.js";
 import type { ApiGeneration, Note, ReportMeta } from "./reports/meta.js";
@@ -35,7 +35,7 @@ export class WorkflowRun {
   readonly requestOptions: RequestOptions;
 
   constructor(
-    readonly client: AnalysisClient,
+    readonly client: WorkflowClient,
     readonly workflow: string,
     asOf: Instant | undefined,
     options: WorkflowRunOptions = {},

@@ -17,7 +17,7 @@ import { defineWorkflow, type WorkflowRunOptions } from "./catalogue/define-work
 import { type DeprecatedAsOf, withAsOf } from "./catalogue/deprecated.js";
 import { asOfField, checkDateRange, dateRangeFields, projectIdField } from "./catalogue/fields.js";
 import { paramsRange } from "./catalogue/range.js";
-import type { AnalysisClient } from "./client.js";
+import type { WorkflowClient } from "./client.js";
 import { underperformingCreatorsCsv } from "./csv/underperforming-creators.js";
 import { requireProject } from "./load.js";
 import { renderUnderperformingCreators } from "./markdown/underperforming-creators.js";
@@ -222,7 +222,7 @@ export const underperformingCreatorsWorkflow = defineWorkflow({
 
 /** {@link underperformingCreatorsWorkflow} as a function. */
 export function findUnderperformingCreators(
-  client: AnalysisClient,
+  client: WorkflowClient,
   params: UnderperformingCreatorsParams & DeprecatedAsOf,
   options?: WorkflowRunOptions,
 ): Promise<UnderperformingCreatorsReport> {

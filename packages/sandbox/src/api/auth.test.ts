@@ -1,4 +1,4 @@
-import { ErrorEnvelope } from "@goatkit/core";
+import { ErrorEnvelope } from "@goatkit/core/schema";
 import { describe, expect, it } from "vitest";
 import { testSandbox } from "../test-helpers/sandbox.js";
 

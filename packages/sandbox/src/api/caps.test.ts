@@ -2,7 +2,7 @@
  * The size caps table: it covers every free string and array field of core's request bodies (so a new
  * field cannot slip through uncapped), and the check names the field and its cap and quotes short.
  */
-import * as core from "@goatkit/core";
+import * as core from "@goatkit/core/schema";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "./api-error.js";
 import {

@@ -22,7 +22,7 @@ import {
   Video,
   VideoLeaderboardRow,
   VideoStats,
-} from "@goatkit/core";
+} from "@goatkit/core/schema";
 
 export interface JsonSchemaSource {
   toJSONSchema(params?: {

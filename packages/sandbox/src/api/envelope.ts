@@ -1,6 +1,6 @@
 /**
  * The `{ data, error, meta }` envelope (api-contract §1.4) for success and failure, the app-wide error
- * handler (ApiError → its status and code; a client that disconnected → nothing logged; anything else →
+ * handler (ApiError → its status and code; the stats layer's StatsError → 400 with its code; a client that disconnected → nothing logged; anything else →
  * 500 `internal_error`, never a stack trace) and the not-found handler (404, or 405 with `Allow` when the
  * path exists with other methods).
  */
@@ -8,6 +8,7 @@ import { apiEnvelope, CLIENT_CLOSED_REQUEST, isClientDisconnect, routeNotFound }
 import type { Context, ErrorHandler, Hono, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { StatsError } from "../stats/stats-error.js";
 import { ApiError } from "./api-error.js";
 
 /** A success response. */
@@ -50,6 +51,8 @@ export function errorHandler(logErrors: boolean): ErrorHandler {
     if (err instanceof ApiError) {
       return fail(c, err.status as ContentfulStatusCode, err.code, err.message, err.extraMeta, err.headers);
     }
+    // stats/ is HTTP-free: every question it cannot answer is a bad query.
+    if (err instanceof StatsError) return fail(c, 400, err.code, err.message);
     if (err instanceof HTTPException && err.status < 500) {
       return fail(
         c,

@@ -4,7 +4,7 @@
  * document cannot list a route that does not exist), schemas from the core zod schemas; the 501 routes
  * are left out. `/analytics/schema` is the same document restricted to `/analytics*` paths.
  */
-import * as bodies from "@goatkit/core";
+import * as bodies from "@goatkit/core/schema";
 import { ENTITIES, type JsonSchemaSource, jsonSchemaOf, PAYLOADS } from "./entities.js";
 
 export interface RouteRef {

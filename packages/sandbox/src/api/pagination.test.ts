@@ -1,4 +1,4 @@
-import { ListMeta } from "@goatkit/core";
+import { ListMeta } from "@goatkit/core/schema";
 import { describe, expect, it } from "vitest";
 import { firstOf, type TestSandbox, testSandbox } from "../test-helpers/sandbox.js";
 import { decodeCursor, encodeCursor } from "./pagination.js";

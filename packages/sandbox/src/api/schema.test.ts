@@ -1,4 +1,4 @@
-import { ApiSchema } from "@goatkit/core";
+import { ApiSchema } from "@goatkit/core/schema";
 import { describe, expect, it } from "vitest";
 import { testSandbox } from "../test-helpers/sandbox.js";
 

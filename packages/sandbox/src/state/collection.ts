@@ -6,7 +6,7 @@
  * themselves, which matters at 250,000 videos. The backing world array is kept in step, because the
  * stats functions read the world directly.
  */
-import { isoToMs } from "./iso-time.js";
+import { parseIso } from "../world/time.js";
 import { SortedList, type SortKey } from "./sorted-list.js";
 
 export interface CollectionSpec<T> {
@@ -37,7 +37,7 @@ export class Collection<T> {
   }
 
   keyOf(record: T): SortKey {
-    return { ts: isoToMs(this.#spec.createdAtOf(record)), id: this.#spec.idOf(record) };
+    return { ts: parseIso(this.#spec.createdAtOf(record)), id: this.#spec.idOf(record) };
   }
 
   /** The lists `record` belongs to given its current fields. */

@@ -89,7 +89,10 @@ describe("videoLeaderboard", () => {
     [{ from: "2026-03-32" }],
     [{ from: "2026-03-10", to: "2026-03-01" }],
   ])("rejects %j with 400 invalid_query", (query) => {
-    expect(thrown(() => videoLeaderboard(all, query))).toMatchObject({ status: 400, code: "invalid_query" });
+    expect(thrown(() => videoLeaderboard(all, query))).toMatchObject({
+      name: "StatsError",
+      code: "invalid_query",
+    });
   });
 });
 
@@ -117,11 +120,11 @@ describe("postingHeatmap", () => {
 
   it("requires from and to", () => {
     expect(thrown(() => postingHeatmap(all, { from: "2026-03-01" }))).toMatchObject({
-      status: 400,
+      name: "StatsError",
       code: "invalid_query",
     });
     expect(thrown(() => postingHeatmap(all, { to: "2026-03-01" }))).toMatchObject({
-      status: 400,
+      name: "StatsError",
       code: "invalid_query",
     });
     expect(thrown(() => postingHeatmap(all, { from: "x", to: "2026-03-01" })).code).toBe("invalid_query");

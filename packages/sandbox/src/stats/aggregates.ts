@@ -4,12 +4,13 @@
  * project's videos; they are filtered to counted ones again here). Both read current counters: a
  * leaderboard ranks what videos have now, and "within from..to" selects by posting day.
  */
-import type { PostingHeatmapCell, VideoLeaderboardRow } from "@goatkit/core";
+import { DAY_MS, dayOfWeek, HOUR_MS } from "@goatkit/core/analysis";
+import type { PostingHeatmapCell, VideoLeaderboardRow } from "@goatkit/core/schema";
 import { quoteValue } from "@goatkit/server";
-import { badQuery } from "../api/api-error.js";
 import type { VideoRecord } from "../world/types.js";
 import { countedOnly } from "./counted.js";
-import { dayOfWeek, instantDayNumber, MS_PER_DAY, parseDay } from "./days.js";
+import { instantDayNumber, parseDay } from "./days.js";
+import { invalidQuery } from "./stats-error.js";
 
 export const LEADERBOARD_ORDERS = [
   "view_count",
@@ -33,7 +34,7 @@ export interface LeaderboardQuery {
 function parseInteger(name: string, value: string | number): number {
   const n = typeof value === "number" ? value : /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(n) || n < 0)
-    throw badQuery(`${name} must be a non-negative integer, got ${quoteValue(value)}`);
+    throw invalidQuery(`${name} must be a non-negative integer, got ${quoteValue(value)}`);
   return n;
 }
 
@@ -42,12 +43,12 @@ function dayFilter(from: string | null | undefined, to: string | null | undefine
   const parse = (name: string, v: string | null | undefined) => {
     if (v === undefined || v === null) return null;
     const n = parseDay(v);
-    if (n === null) throw badQuery(`${name} must be a date as YYYY-MM-DD, got ${quoteValue(v)}`);
+    if (n === null) throw invalidQuery(`${name} must be a date as YYYY-MM-DD, got ${quoteValue(v)}`);
     return n;
   };
   const lo = parse("from", from);
   const hi = parse("to", to);
-  if (lo !== null && hi !== null && lo > hi) throw badQuery("from is after to");
+  if (lo !== null && hi !== null && lo > hi) throw invalidQuery("from is after to");
   return (video: VideoRecord) => {
     const day = instantDayNumber(video.posted_at);
     return (lo === null || day >= lo) && (hi === null || day <= hi);
@@ -60,10 +61,10 @@ export function videoLeaderboard(
 ): { rows: VideoLeaderboardRow[]; total_count: number } {
   const order = query.order ?? "view_count";
   if (!(LEADERBOARD_ORDERS as readonly string[]).includes(order)) {
-    throw badQuery(`order must be one of ${LEADERBOARD_ORDERS.join(", ")}, got ${quoteValue(order)}`);
+    throw invalidQuery(`order must be one of ${LEADERBOARD_ORDERS.join(", ")}, got ${quoteValue(order)}`);
   }
   const limit = query.limit == null ? 50 : parseInteger("limit", query.limit);
-  if (limit < 1 || limit > 100) throw badQuery(`limit must be between 1 and 100, got ${limit}`);
+  if (limit < 1 || limit > 100) throw invalidQuery(`limit must be between 1 and 100, got ${limit}`);
   const offset = query.offset == null ? 0 : parseInteger("offset", query.offset);
 
   const inRange = dayFilter(query.from, query.to);
@@ -97,17 +98,17 @@ export function postingHeatmap(
   videos: readonly VideoRecord[],
   query: { from?: string | null; to?: string | null },
 ): PostingHeatmapCell[] {
-  if (query.from == null) throw badQuery("from is required");
-  if (query.to == null) throw badQuery("to is required");
+  if (query.from == null) throw invalidQuery("from is required");
+  if (query.to == null) throw invalidQuery("to is required");
   const inRange = dayFilter(query.from, query.to);
   const cells = new Map<number, { post_count: number; views: number }>();
   for (const v of countedOnly(videos)) {
     if (!inRange(v)) continue;
     const ms = Date.parse(v.posted_at);
     if (Number.isNaN(ms)) continue;
-    const day = Math.floor(ms / MS_PER_DAY);
+    const day = Math.floor(ms / DAY_MS);
     const dow = dayOfWeek(day);
-    const hour = Math.floor((ms - day * MS_PER_DAY) / 3_600_000);
+    const hour = Math.floor((ms - day * DAY_MS) / HOUR_MS);
     const cell = cells.get(dow * 24 + hour) ?? { post_count: 0, views: 0 };
     cell.post_count++;
     cell.views += v.view_count;

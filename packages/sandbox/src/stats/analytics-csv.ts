@@ -4,7 +4,7 @@
  * and the labels `current` / `prior_period`; breakdown rows their entity_ref. A null value is an
  * empty cell. RFC 4180 quoting; `\n` line ends with a trailing newline.
  */
-import type { StrictAnalytics as Analytics, SeriesPoint } from "@goatkit/core";
+import type { StrictAnalytics as Analytics, SeriesPoint } from "@goatkit/core/schema";
 
 export const ANALYTICS_CSV_HEADER = "series_kind,entity_id,label,bucket_start,value";
 

@@ -1,4 +1,4 @@
-import type { StrictAnnotation as Annotation } from "@goatkit/core";
+import type { StrictAnnotation as Annotation } from "@goatkit/core/schema";
 import { describe, expect, it } from "vitest";
 import { byId, fixtureLookup, fixtureWorld, thrown } from "../test-helpers/stats-fixture.js";
 import { type AnalyticsParams, type AnalyticsTarget, analytics } from "./analytics.js";
@@ -498,7 +498,7 @@ describe("analytics: entities, validation and pass-through", () => {
     ],
   ])("rejects %s with 400 invalid_query", (_, target, params) => {
     expect(thrown(() => analytics(world, target, params))).toMatchObject({
-      status: 400,
+      name: "StatsError",
       code: "invalid_query",
     });
   });

@@ -15,18 +15,19 @@
  *   equal-length span just before it.
  * - Retention (402 `retention_exceeded`) is the caller's check; `tier_retention_days` is echoed.
  */
+
+import { dayString } from "@goatkit/core/analysis";
 import type {
   StrictAnalytics as Analytics,
   StrictAnnotation as Annotation,
   SeriesPoint,
-} from "@goatkit/core";
+} from "@goatkit/core/schema";
 import { quoteValue } from "@goatkit/server";
-import { badQuery } from "../api/api-error.js";
 import type { CreatorRecord, VideoRecord, World } from "../world/types.js";
 import { type Bucket, bucketLength, type Granularity, makeBuckets, parseGranularity } from "./buckets.js";
 import { countedOnly } from "./counted.js";
 import { type DailySeries, dailySeries, subtractSeries } from "./daily-series.js";
-import { dayNumber, dayString } from "./days.js";
+import { dayNumber } from "./days.js";
 import {
   type EntityKind,
   type Metric,
@@ -40,6 +41,7 @@ import {
   unitOf,
 } from "./metrics.js";
 import { parseDayNumbers } from "./range.js";
+import { invalidQuery } from "./stats-error.js";
 
 export interface AnalyticsTarget {
   entity: EntityKind;
@@ -76,7 +78,7 @@ export function parseTz(value: string | null | undefined): "UTC" {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: value });
   } catch {
-    throw badQuery(`tz must be an IANA time zone, got ${quoteValue(value)}`);
+    throw invalidQuery(`tz must be an IANA time zone, got ${quoteValue(value)}`);
   }
   return "UTC";
 }
@@ -134,16 +136,16 @@ export function analytics(world: World, target: AnalyticsTarget, params: Analyti
   const baseMetric: RawMetric | undefined =
     metric === "growth_rate_pop" ? parseBaseMetric(params.base_metric, entity) : undefined;
   if (params.compare != null && params.compare !== "prior_period") {
-    throw badQuery(`compare must be prior_period, got ${quoteValue(params.compare)}`);
+    throw invalidQuery(`compare must be prior_period, got ${quoteValue(params.compare)}`);
   }
   const breakdown = params.breakdown ?? null;
   if (breakdown !== null) {
-    if (breakdown !== "video") throw badQuery(`breakdown must be video, got ${quoteValue(breakdown)}`);
+    if (breakdown !== "video") throw invalidQuery(`breakdown must be video, got ${quoteValue(breakdown)}`);
     if (entity !== "campaign" && entity !== "project") {
-      throw badQuery("breakdown=video is only available for campaigns and projects");
+      throw invalidQuery("breakdown=video is only available for campaigns and projects");
     }
     if (metric === "followers" || metric === "engagement_rate_by_followers" || baseMetric === "followers") {
-      throw badQuery(`breakdown=video is not available for follower metrics`);
+      throw invalidQuery(`breakdown=video is not available for follower metrics`);
     }
   }
   const tz = parseTz(params.tz);

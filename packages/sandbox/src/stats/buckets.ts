@@ -4,9 +4,10 @@
  * labelled with its calendar start (which may precede `from`), exactly like `posting_frequency`'s
  * `week_start`, so weekly analytics and the legacy weekly buckets line up.
  */
+import { isoWeekStart } from "@goatkit/core/analysis";
 import { quoteValue } from "@goatkit/server";
-import { badQuery } from "../api/api-error.js";
-import { isoWeekStartNumber, monthStartNumber, nextMonthStartNumber } from "./days.js";
+import { monthStartNumber, nextMonthStartNumber } from "./days.js";
+import { invalidQuery } from "./stats-error.js";
 
 export const GRANULARITIES = ["day", "week", "month"] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
@@ -22,13 +23,13 @@ export interface Bucket {
 export function parseGranularity(value: string | undefined | null): Granularity {
   if (value === undefined || value === null) return "day";
   if ((GRANULARITIES as readonly string[]).includes(value)) return value as Granularity;
-  throw badQuery(`granularity must be one of ${GRANULARITIES.join(", ")}, got ${quoteValue(value)}`);
+  throw invalidQuery(`granularity must be one of ${GRANULARITIES.join(", ")}, got ${quoteValue(value)}`);
 }
 
 export function makeBuckets(from: number, to: number, granularity: Granularity): Bucket[] {
   const buckets: Bucket[] = [];
   let label =
-    granularity === "day" ? from : granularity === "week" ? isoWeekStartNumber(from) : monthStartNumber(from);
+    granularity === "day" ? from : granularity === "week" ? isoWeekStart(from) : monthStartNumber(from);
   while (label <= to) {
     const next =
       granularity === "day" ? label + 1 : granularity === "week" ? label + 7 : nextMonthStartNumber(label);

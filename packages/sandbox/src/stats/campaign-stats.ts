@@ -5,10 +5,11 @@
  * the range and come from the daily snapshots.
  */
 import type { CampaignStats } from "@goatkit/core";
+import { dayString } from "@goatkit/core/analysis";
 import type { CampaignRecord, CreatorRecord, VideoRecord, World } from "../world/types.js";
 import { countedOnly } from "./counted.js";
 import { dailySeries } from "./daily-series.js";
-import { dayNumber, dayString } from "./days.js";
+import { dayNumber } from "./days.js";
 import type { DateRange } from "./range.js";
 
 const TOP_N = 10;

@@ -2,7 +2,7 @@
  * Which videos count: core's rule (`isCountedVideo`: a counted status, tracking on), applied to the
  * sandbox's records, whose soft-deleted rows the API never serves and which count nowhere either.
  */
-import { isCountedVideo } from "@goatkit/core";
+import { isCountedVideo } from "@goatkit/core/analysis";
 import type { VideoRecord } from "../world/types.js";
 
 export function isCounted(video: VideoRecord): boolean {

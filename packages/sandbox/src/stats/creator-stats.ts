@@ -6,10 +6,11 @@
  * days are known from `posted_at` alone.
  */
 import type { CreatorStats } from "@goatkit/core";
+import { dayString, isoWeekStart } from "@goatkit/core/analysis";
 import type { CreatorRecord, CreatorSnapshot, VideoRecord, World } from "../world/types.js";
 import { countedOnly } from "./counted.js";
 import { dailySeries } from "./daily-series.js";
-import { dayNumber, dayString, isoWeekStartNumber } from "./days.js";
+import { dayNumber } from "./days.js";
 import type { DateRange } from "./range.js";
 import { clampToWindow } from "./snapshots.js";
 
@@ -49,7 +50,7 @@ export function creatorStats(
 
   // Weeks overlapping the range, labelled by their Monday; only posts inside the range count.
   const posting_frequency: CreatorStats["posting_frequency"] = [];
-  for (let week = isoWeekStartNumber(from); week <= to; week += 7) {
+  for (let week = isoWeekStart(from); week <= to; week += 7) {
     let count = 0;
     for (let d = Math.max(week, from); d <= Math.min(week + 6, to); d++) count += series.posts[d - from]!;
     posting_frequency.push({ week_start: dayString(week), video_count: count });

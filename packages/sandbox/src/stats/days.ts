@@ -3,25 +3,12 @@
  * loops, week/month bucketing and posting-day lookups are integer math: stats over 250,000 videos must
  * not build a `Date` per video per day.
  *
- * The calendar itself (Hinnant's days_from_civil / civil_from_days, weekdays, ISO week starts) is
- * `@goatkit/core`'s; what is here are the sandbox's own entry points: a no-validation parse for days the
- * sandbox wrote itself, a strict one for caller-supplied days, and month bucketing.
+ * The calendar itself (Hinnant's days_from_civil / civil_from_days, day strings, weekdays, ISO week
+ * starts, `DAY_MS`/`HOUR_MS`) is `@goatkit/core`'s and is imported from there by name; what is here are
+ * the sandbox's own entry points only: a no-validation parse for days the sandbox wrote itself, a strict
+ * one for caller-supplied days, month bucketing and the UTC day of a posting instant.
  */
-import {
-  civilFromDays,
-  DAY_MS,
-  dayNumberOfMs,
-  dayOfWeek,
-  daysFromCivil,
-  isoWeekStart as isoWeekStartNumber,
-} from "@goatkit/core";
-import type { Day } from "../world/types.js";
-
-/**
- * `dayOfWeek(n)`: 0 = Sunday … 6 = Saturday. `isoWeekStartNumber(n)`: day number of the Monday starting
- * the ISO week that contains day number `n`.
- */
-export { DAY_MS as MS_PER_DAY, dayOfWeek, isoWeekStartNumber };
+import { civilFromDays, DAY_MS, dayNumberOfMs, daysFromCivil } from "@goatkit/core/analysis";
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -47,19 +34,6 @@ export function parseDay(value: string): number | null {
   // Round-tripping rejects day-of-month overflow without a month-length table.
   const [, mm] = civilFromDays(n);
   return mm === month ? n : null;
-}
-
-const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
-
-/** `YYYY-MM-DD` of a day number (the year padded to four digits, as `Date#toISOString` does). */
-export function dayString(dayNumber: number): Day {
-  const [y, m, d] = civilFromDays(dayNumber);
-  return `${String(y).padStart(4, "0")}-${pad2(m)}-${pad2(d)}`;
-}
-
-/** The Monday (`YYYY-MM-DD`) of the ISO week containing `day`. */
-export function isoWeekStart(day: Day): Day {
-  return dayString(isoWeekStartNumber(dayNumber(day)));
 }
 
 /** Day number of the first day of the calendar month containing `dayNumber`. */

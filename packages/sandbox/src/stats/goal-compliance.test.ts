@@ -70,7 +70,7 @@ describe("goalCompliance: selection", () => {
   it.each([[{ period: "yearly" }], [{ reference_date: "2026-13-01" }], [{ reference_date: "25.03.2026" }]])(
     "rejects %j with 400 invalid_query",
     (query) => {
-      expect(thrown(() => run(query))).toMatchObject({ status: 400, code: "invalid_query" });
+      expect(thrown(() => run(query))).toMatchObject({ name: "StatsError", code: "invalid_query" });
     },
   );
 });

@@ -19,22 +19,17 @@
  *   the creator was never scraped. `scrape_freshness` = { last_scraped_at, hours_since_scrape, stale_after_hours }.
  * - entries keep the caller's creator and goal order.
  */
-import type { GoalCompliance, GoalComplianceEntry, GoalStatus } from "@goatkit/core";
+import type { GoalCompliance } from "@goatkit/core";
+import { HOUR_MS, isoWeekStart } from "@goatkit/core/analysis";
+import type { GoalComplianceEntry, GoalStatus } from "@goatkit/core/schema";
 import { quoteValue } from "@goatkit/server";
-import { badQuery } from "../api/api-error.js";
 import type { CreatorRecord, GoalRecord, ProjectRecord, VideoRecord, World } from "../world/types.js";
 import { countedOnly } from "./counted.js";
 import { dailySeries } from "./daily-series.js";
-import {
-  dayNumber,
-  dayStartMs,
-  isoWeekStartNumber,
-  monthStartNumber,
-  nextMonthStartNumber,
-  parseDay,
-} from "./days.js";
+import { dayNumber, dayStartMs, monthStartNumber, nextMonthStartNumber, parseDay } from "./days.js";
 import { round4 } from "./metrics.js";
 import { windowStartNumber } from "./snapshots.js";
+import { invalidQuery } from "./stats-error.js";
 
 export interface GoalEntryInput {
   creator: CreatorRecord;
@@ -49,7 +44,6 @@ export interface GoalComplianceQuery {
   reference_date?: string | null;
 }
 
-const HOUR_MS = 3_600_000;
 const RECENTLY_ENDED_HOURS = 48;
 const STALE_AFTER_HOURS = 12;
 const BEHIND_PACE_SHARE = 0.7;
@@ -62,7 +56,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function periodDays(period: GoalRecord["period"], day: number): { start: number; end: number } {
   if (period === "daily") return { start: day, end: day };
   if (period === "weekly") {
-    const start = isoWeekStartNumber(day);
+    const start = isoWeekStart(day);
     return { start, end: start + 6 };
   }
   return { start: monthStartNumber(day), end: nextMonthStartNumber(day) - 1 };
@@ -210,14 +204,16 @@ export function goalCompliance(
 ): GoalCompliance[] {
   const period = query.period ?? "all";
   if (period !== "all" && !(PERIODS as readonly string[]).includes(period)) {
-    throw badQuery(`period must be one of ${PERIODS.join(", ")} or all, got ${quoteValue(period)}`);
+    throw invalidQuery(`period must be one of ${PERIODS.join(", ")} or all, got ${quoteValue(period)}`);
   }
   const asOfDay = dayNumber(world.days.at(-1)!);
   let refDay = asOfDay;
   if (query.reference_date != null) {
     const parsed = parseDay(query.reference_date);
     if (parsed === null)
-      throw badQuery(`reference_date must be a date as YYYY-MM-DD, got ${quoteValue(query.reference_date)}`);
+      throw invalidQuery(
+        `reference_date must be a date as YYYY-MM-DD, got ${quoteValue(query.reference_date)}`,
+      );
     refDay = parsed;
   }
   const refMs = refDay === asOfDay ? Date.parse(world.now) : dayStartMs(refDay + 1);

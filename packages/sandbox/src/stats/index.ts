@@ -18,7 +18,7 @@ export { type CampaignLookup, resolveCampaignVideos } from "./campaign-tree.js";
 export { countedOnly, isCounted } from "./counted.js";
 export { creatorStats } from "./creator-stats.js";
 export { COUNTERS, type DailySeries, dailySeries } from "./daily-series.js";
-export { dayString, instantDayNumber, isoWeekStart, parseDay } from "./days.js";
+export { instantDayNumber, parseDay } from "./days.js";
 export {
   type GoalComplianceQuery,
   type GoalEntryInput,
@@ -34,4 +34,5 @@ export {
   parseDateRange,
 } from "./range.js";
 export { clampToWindow, dayIndexOf, sumSnapshots, videoSnapshotAt } from "./snapshots.js";
+export { StatsError, type StatsErrorCode } from "./stats-error.js";
 export { type VideoStatsOptions, videoStats } from "./video-stats.js";

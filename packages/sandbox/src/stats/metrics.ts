@@ -9,9 +9,9 @@
  * snapshot day at all (outside the window) — never 0 for "unknown".
  */
 import { quoteValue } from "@goatkit/server";
-import { badQuery } from "../api/api-error.js";
 import { type Bucket, bucketLength } from "./buckets.js";
 import type { Counter, DailySeries } from "./daily-series.js";
+import { invalidQuery } from "./stats-error.js";
 
 export const RAW_METRICS = ["views", "likes", "comments", "shares", "saves", "followers", "posts"] as const;
 export const DERIVED_METRICS = [
@@ -50,13 +50,13 @@ const NOT_FOR_VIDEO: ReadonlySet<Metric> = new Set([
 ]);
 
 export function parseMetric(value: string | undefined | null, entity: EntityKind): Metric {
-  if (value === undefined || value === null) throw badQuery("metric is required");
+  if (value === undefined || value === null) throw invalidQuery("metric is required");
   const all: readonly string[] = [...RAW_METRICS, ...DERIVED_METRICS];
   if (!all.includes(value))
-    throw badQuery(`metric must be one of ${all.join(", ")}, got ${quoteValue(value)}`);
+    throw invalidQuery(`metric must be one of ${all.join(", ")}, got ${quoteValue(value)}`);
   const metric = value as Metric;
   if (entity === "video" && NOT_FOR_VIDEO.has(metric))
-    throw badQuery(`metric ${metric} is not available for videos`);
+    throw invalidQuery(`metric ${metric} is not available for videos`);
   return metric;
 }
 
@@ -65,10 +65,10 @@ export function parseBaseMetric(value: string | undefined | null, entity: Entity
   const allowed: readonly RawMetric[] =
     entity === "video" ? ["views", "likes", "comments", "shares", "saves"] : RAW_METRICS;
   if (value === undefined || value === null) {
-    throw badQuery(`growth_rate_pop requires base_metric (${allowed.join(", ")})`);
+    throw invalidQuery(`growth_rate_pop requires base_metric (${allowed.join(", ")})`);
   }
   if (!(allowed as readonly string[]).includes(value)) {
-    throw badQuery(`base_metric must be one of ${allowed.join(", ")}, got ${quoteValue(value)}`);
+    throw invalidQuery(`base_metric must be one of ${allowed.join(", ")}, got ${quoteValue(value)}`);
   }
   return value as RawMetric;
 }
@@ -76,7 +76,7 @@ export function parseBaseMetric(value: string | undefined | null, entity: Entity
 export function parseMode(value: string | undefined | null): Mode {
   if (value === undefined || value === null) return "new";
   if (value === "new" || value === "cumulative") return value;
-  throw badQuery(`mode must be new or cumulative, got ${quoteValue(value)}`);
+  throw invalidQuery(`mode must be new or cumulative, got ${quoteValue(value)}`);
 }
 
 export function unitOf(metric: Metric): string {

@@ -50,11 +50,11 @@ describe("parseDateRange", () => {
     "rejects the malformed day %j with 400 invalid_query",
     (bad) => {
       expect(thrown(() => parseDateRange({ from: bad }, world))).toMatchObject({
-        status: 400,
+        name: "StatsError",
         code: "invalid_query",
       });
       expect(thrown(() => parseDateRange({ to: bad }, world))).toMatchObject({
-        status: 400,
+        name: "StatsError",
         code: "invalid_query",
       });
     },
@@ -62,7 +62,7 @@ describe("parseDateRange", () => {
 
   it("rejects from after to, including a lone future from", () => {
     expect(thrown(() => parseDateRange({ from: "2026-03-10", to: "2026-03-09" }, world))).toMatchObject({
-      status: 400,
+      name: "StatsError",
       code: "invalid_query",
     });
     expect(thrown(() => parseDateRange({ from: "2026-04-01" }, world)).code).toBe("invalid_query");

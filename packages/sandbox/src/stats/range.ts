@@ -3,11 +3,12 @@
  * inclusive, default the 30 days ending on the world's as-of day. Days outside the snapshot window are
  * accepted (they simply have no snapshot data); only malformed or reversed ranges are errors.
  */
+import { dayString } from "@goatkit/core/analysis";
 import { quoteValue } from "@goatkit/server";
-import { badQuery } from "../api/api-error.js";
 import type { Day, World } from "../world/types.js";
-import { dayNumber, dayString, parseDay } from "./days.js";
+import { dayNumber, parseDay } from "./days.js";
 import { windowStartNumber } from "./snapshots.js";
+import { invalidQuery } from "./stats-error.js";
 
 export interface DateRange {
   from: Day;
@@ -33,7 +34,7 @@ export interface DateQuery {
 function parseParam(name: string, value: string | null | undefined): number | null {
   if (value === undefined || value === null) return null;
   const n = parseDay(value);
-  if (n === null) throw badQuery(`${name} must be a date as YYYY-MM-DD, got ${quoteValue(value)}`);
+  if (n === null) throw invalidQuery(`${name} must be a date as YYYY-MM-DD, got ${quoteValue(value)}`);
   return n;
 }
 
@@ -45,8 +46,8 @@ export function parseDayNumbers(query: DateQuery, asOfDay: number): { from: numb
   // the default 30-day span ending on it.
   const to = toN ?? asOfDay;
   const from = fromN ?? to - (DEFAULT_RANGE_DAYS - 1);
-  if (from > to) throw badQuery(`from (${dayString(from)}) is after to (${dayString(to)})`);
-  if (to - from + 1 > MAX_RANGE_DAYS) throw badQuery(`date range longer than ${MAX_RANGE_DAYS} days`);
+  if (from > to) throw invalidQuery(`from (${dayString(from)}) is after to (${dayString(to)})`);
+  if (to - from + 1 > MAX_RANGE_DAYS) throw invalidQuery(`date range longer than ${MAX_RANGE_DAYS} days`);
   return { from, to };
 }
 

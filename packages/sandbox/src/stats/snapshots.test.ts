@@ -1,17 +1,26 @@
+import { dayOfWeek, dayString, isoWeekStart } from "@goatkit/core/analysis";
 import { describe, expect, it } from "vitest";
 import { byId, fixtureWorld } from "../test-helpers/stats-fixture.js";
 import { isCounted } from "./counted.js";
-import { dayOfWeek, dayString, instantDayNumber, isoWeekStart, parseDay } from "./days.js";
+import { dayNumber, instantDayNumber, parseDay } from "./days.js";
 import { clampToWindow, dayIndexOf, sumSnapshots } from "./snapshots.js";
 
 const world = fixtureWorld();
 
 describe("day arithmetic", () => {
-  it("finds the Monday of the ISO week", () => {
-    expect(isoWeekStart("2026-03-25")).toBe("2026-03-23"); // Wednesday
-    expect(isoWeekStart("2026-03-22")).toBe("2026-03-16"); // Sunday belongs to the week before
-    expect(isoWeekStart("2026-03-23")).toBe("2026-03-23");
-    expect(isoWeekStart("2026-01-01")).toBe("2025-12-29"); // across a year boundary
+  // The calendar is core's; these check that the sandbox's own parsers feed it the same day numbers.
+  it("finds the Monday of the ISO week of a parsed day", () => {
+    const monday = (day: string) => dayString(isoWeekStart(parseDay(day)!));
+    expect(monday("2026-03-25")).toBe("2026-03-23"); // Wednesday
+    expect(monday("2026-03-22")).toBe("2026-03-16"); // Sunday belongs to the week before
+    expect(monday("2026-03-23")).toBe("2026-03-23");
+    expect(monday("2026-01-01")).toBe("2025-12-29"); // across a year boundary
+  });
+
+  it("parses caller-supplied days strictly and its own days fast, to the same number", () => {
+    for (const day of ["1970-01-01", "2024-02-29", "2026-03-25"]) expect(dayNumber(day)).toBe(parseDay(day));
+    expect(parseDay("2026-02-30")).toBeNull();
+    expect(parseDay("2026-3-5")).toBeNull();
   });
 
   it("round-trips day numbers and knows the day of week (0 = Sunday)", () => {

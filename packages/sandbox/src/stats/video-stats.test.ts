@@ -114,7 +114,7 @@ describe("videoStats with metric", () => {
     expect(
       thrown(() => videoStats(world, v("v1"), range("2026-03-03", "2026-03-04"), options)),
     ).toMatchObject({
-      status: 400,
+      name: "StatsError",
       code: "invalid_query",
     });
   });

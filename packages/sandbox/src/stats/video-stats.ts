@@ -7,7 +7,6 @@
  */
 import type { VideoStats } from "@goatkit/core";
 import { quoteValue } from "@goatkit/server";
-import { badQuery } from "../api/api-error.js";
 import type { VideoRecord, World } from "../world/types.js";
 import { asOfDayNumber, metricSeries } from "./analytics.js";
 import { parseGranularity } from "./buckets.js";
@@ -15,6 +14,7 @@ import { dayNumber } from "./days.js";
 import { parseBaseMetric, parseMetric, type RawMetric } from "./metrics.js";
 import type { DateRange } from "./range.js";
 import { clampToWindow } from "./snapshots.js";
+import { invalidQuery } from "./stats-error.js";
 
 const VIDEO_METRICS = ["engagement_rate_by_views", "growth_rate_pop"];
 
@@ -33,7 +33,7 @@ export function videoStats(
 ): VideoStats {
   const { metric } = options;
   if (options.granularity != null && parseGranularity(options.granularity) !== "day") {
-    throw badQuery("granularity must be day for video stats");
+    throw invalidQuery("granularity must be day for video stats");
   }
   if (metric === undefined || metric === null) {
     const history: NonNullable<VideoStats["history"]> = [];
@@ -51,7 +51,9 @@ export function videoStats(
   // valid elsewhere but not on this legacy route.
   const parsed = parseMetric(metric, "video");
   if (!VIDEO_METRICS.includes(parsed)) {
-    throw badQuery(`metric must be ${VIDEO_METRICS.join(" or ")} for video stats, got ${quoteValue(metric)}`);
+    throw invalidQuery(
+      `metric must be ${VIDEO_METRICS.join(" or ")} for video stats, got ${quoteValue(metric)}`,
+    );
   }
   const baseMetric: RawMetric | undefined =
     parsed === "growth_rate_pop" ? parseBaseMetric(options.base_metric, "video") : undefined;

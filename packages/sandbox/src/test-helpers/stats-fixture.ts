@@ -30,8 +30,8 @@
  * Records' current counters equal the snapshot at d23, as the real generator keeps them.
  */
 
-import { ApiError } from "../api/api-error.js";
 import type { CampaignLookup } from "../stats/campaign-tree.js";
+import { StatsError } from "../stats/stats-error.js";
 import type {
   CampaignItemRecord,
   CampaignRecord,
@@ -277,13 +277,13 @@ export const byId = <T extends { id: string }>(list: readonly T[], id: string): 
   return found;
 };
 
-/** The error `fn` throws (so tests can assert its status and code), or a failure when it does not throw. */
-export function thrown(fn: () => unknown): { status: number; code: string; message: string } {
+/** The StatsError `fn` throws (so tests can assert its code), or a failure when it throws nothing or another error. */
+export function thrown(fn: () => unknown): { name: string; code: string; message: string } {
   try {
     fn();
   } catch (error) {
-    if (error instanceof ApiError) return { status: error.status, code: error.code, message: error.message };
+    if (error instanceof StatsError) return { name: error.name, code: error.code, message: error.message };
     throw error;
   }
-  throw new Error("expected an ApiError, nothing was thrown");
+  throw new Error("expected a StatsError, nothing was thrown");
 }

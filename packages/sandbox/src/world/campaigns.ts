@@ -5,13 +5,15 @@
  * month pushes, a video added directly and through its creator, a creator in both tiers — so a roll-up
  * that sums items instead of de-duplicating videos gets a different (wrong) total.
  */
+
+import { DAY_MS, HOUR_MS } from "@goatkit/core/analysis";
 import type { CreatorPlan } from "./creators.js";
 import { uuid } from "./ids.js";
 import { monthName } from "./names.js";
 import { BRANDS, type CampaignKind, campaignNote } from "./notes.js";
 import type { Rng } from "./prng.js";
 import { isCounted, type ProjectBuild, postedMs } from "./project.js";
-import { DAY_MS, HOUR_MS, iso, MINUTE_MS, SECOND_MS } from "./time.js";
+import { iso, MINUTE_MS, SECOND_MS } from "./time.js";
 import type { CampaignItemRecord, CampaignRecord, CreatorRecord, VideoRecord } from "./types.js";
 
 interface Month {

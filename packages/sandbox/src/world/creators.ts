@@ -11,13 +11,15 @@
  * creators added mid-window, selective backlogs, creators without a follower count, creators who never
  * posted (tracked for weeks, and just added).
  */
+
+import { DAY_MS, HOUR_MS } from "@goatkit/core/analysis";
 import { FOLLOWER_SHAPES } from "./curves.js";
 import { uuid } from "./ids.js";
 import { displayName, type Niche, person, uniqueHandle } from "./names.js";
 import { creatorNote } from "./notes.js";
 import { Rng } from "./prng.js";
 import type { Snapshots } from "./snapshots.js";
-import { DAY_MS, HOUR_MS, iso, SECOND_MS, type Timeline } from "./time.js";
+import { iso, SECOND_MS, type Timeline } from "./time.js";
 import type { CreatorRecord, VideoRecord } from "./types.js";
 
 /** Posting popularity by UTC hour: quiet overnight, a lunch bump, a strong evening peak. */

@@ -7,10 +7,12 @@
  * sibling counted post in the same ISO week (no new posting gap), and is never on a busy day.
  * Provisional goals (periods closed within 48 h) are planted by goals.ts.
  */
+
+import { DAY_MS } from "@goatkit/core/analysis";
 import { type CreatorPlan, unplanted } from "./creators.js";
 import { Rng } from "./prng.js";
 import { isCounted, type ProjectBuild } from "./project.js";
-import { DAY_MS, isoWeekStart, type Timeline } from "./time.js";
+import type { Timeline } from "./time.js";
 import type { CampaignItemRecord, CampaignRecord, VideoRecord } from "./types.js";
 
 /**
@@ -51,15 +53,15 @@ function safeToDisable(pb: ProjectBuild, v: VideoRecord, tl: Timeline): boolean 
   const i = pb.plans.findIndex((p) => p.id === v.creator_id);
   if (i < 0) return false;
   const posted = Date.parse(v.posted_at);
-  const week = isoWeekStart(posted);
   const day = tl.index(posted);
+  const week = tl.weekStart(day);
   let sameWeek = 0;
   let sameDay = 0;
   for (const o of pb.byCreator[i]!) {
     if (o === v || !isCounted(o)) continue;
-    const t = Date.parse(o.posted_at);
-    if (isoWeekStart(t) === week) sameWeek++;
-    if (tl.index(t) === day) sameDay++;
+    const d = tl.index(Date.parse(o.posted_at));
+    if (tl.weekStart(d) === week) sameWeek++;
+    if (d === day) sameDay++;
   }
   return sameWeek >= 1 && sameDay < 4;
 }

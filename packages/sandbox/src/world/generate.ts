@@ -5,6 +5,8 @@
  *
  * Everything derives from (seed, scale, now, days): the same inputs give the same world.
  */
+
+import { DAY_MS, HOUR_MS } from "@goatkit/core/analysis";
 import { buildCampaigns } from "./campaigns.js";
 import {
   applyBacklog,
@@ -31,7 +33,7 @@ import type { ProjectBuild } from "./project.js";
 import { isScaleName, SCALES, type ScaleName } from "./scales.js";
 import { planPosts } from "./schedule.js";
 import { CreatorStore, Snapshots, VideoStore } from "./snapshots.js";
-import { DAY_MS, HOUR_MS, iso, SECOND_MS, Timeline } from "./time.js";
+import { iso, SECOND_MS, Timeline } from "./time.js";
 import { computeTruth } from "./truth.js";
 import type { Day, GenerateOptions, OrgRecord, PayoutMethodRecord, VideoRecord, World } from "./types.js";
 import { creatorVideos, directVideos, type VideoBuild } from "./videos.js";

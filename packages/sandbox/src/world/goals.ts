@@ -9,10 +9,12 @@
  * some goal period always closed within the last 48 h: its numbers are provisional (goals guide, "Data
  * advisories"), whatever weekday the world ends on.
  */
+
+import { DAY_MS, dayNumberOfMs, HOUR_MS, isoWeekStart } from "@goatkit/core/analysis";
 import { uuid } from "./ids.js";
 import type { Rng } from "./prng.js";
 import type { ProjectBuild } from "./project.js";
-import { DAY_MS, dayOf, HOUR_MS, iso, isoWeekStart, MINUTE_MS, SECOND_MS } from "./time.js";
+import { dayOf, iso, MINUTE_MS, SECOND_MS } from "./time.js";
 import type { GoalRecord } from "./types.js";
 
 type Metric = GoalRecord["metric"];
@@ -36,7 +38,7 @@ function niceRound(x: number): number {
 
 /** Start of the period containing `ms`, so goals start where their periods do. */
 function alignStart(ms: number, period: Period): number {
-  if (period === "weekly") return isoWeekStart(ms);
+  if (period === "weekly") return isoWeekStart(dayNumberOfMs(ms)) * DAY_MS;
   if (period === "monthly") {
     const d = new Date(ms);
     return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);

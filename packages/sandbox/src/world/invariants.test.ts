@@ -1,4 +1,4 @@
-import { isCountedVideo } from "@goatkit/core";
+import { isCountedVideo } from "@goatkit/core/analysis";
 import { describe, expect, it } from "vitest";
 import { generateWorld } from "./index.js";
 import type { VideoRecord, VideoSnapshot, World } from "./types.js";

@@ -7,13 +7,15 @@
  * counted video whose views crossed the threshold that day; goals = amount per goal period met, accrued
  * 48 h after the period closed.
  */
+
+import { DAY_MS, HOUR_MS } from "@goatkit/core/analysis";
 import { uuid } from "./ids.js";
 import { monthName } from "./names.js";
 import { paymentNote, structureNote } from "./notes.js";
 import type { Rng } from "./prng.js";
 import { isCounted, type ProjectBuild } from "./project.js";
 import type { Snapshots } from "./snapshots.js";
-import { DAY_MS, HOUR_MS, iso, isoWeekStart, MINUTE_MS, SECOND_MS, type Timeline } from "./time.js";
+import { iso, MINUTE_MS, SECOND_MS, type Timeline } from "./time.js";
 import type {
   CreatorRecord,
   GoalRecord,
@@ -83,8 +85,7 @@ function periods(tl: Timeline, kind: "daily" | "weekly" | "monthly", lo: number,
   if (kind === "daily") {
     for (let d = lo; d <= hi; d++) out.push({ a: d, b: d });
   } else if (kind === "weekly") {
-    for (let m = tl.index(isoWeekStart(tl.start(lo))); m <= hi; m += 7)
-      if (m + 6 <= hi) out.push({ a: m, b: m + 6 });
+    for (let m = tl.weekStart(lo); m <= hi; m += 7) if (m + 6 <= hi) out.push({ a: m, b: m + 6 });
   } else {
     const d = new Date(tl.start(lo));
     for (let y = d.getUTCFullYear(), mo = d.getUTCMonth(); ; mo++) {

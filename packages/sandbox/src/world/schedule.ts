@@ -5,8 +5,10 @@
  * threshold of seven. Within a week, days and hours follow the creator's habits layered on
  * platform-wide patterns (evenings and midweek are busier).
  */
+
+import { DAY_MS, dayNumberOfMs, HOUR_MS, isoWeekStart } from "@goatkit/core/analysis";
 import { type CreatorPlan, posts as postsAtAll } from "./creators.js";
-import { DAY_MS, HOUR_MS, isoWeekStart, SECOND_MS, type Timeline, WEEK_MS } from "./time.js";
+import { SECOND_MS, type Timeline, WEEK_MS } from "./time.js";
 
 export const VideoKind = { normal: 0, viral: 1, flop: 2, burst: 3, suppressed: 4 } as const;
 export type VideoKind = (typeof VideoKind)[keyof typeof VideoKind];
@@ -66,7 +68,7 @@ export function planPosts(plan: CreatorPlan, tl: Timeline): PlannedPost[] {
   const gaps = new Set(plan.plant.gapWeeks);
   const times: number[] = [];
 
-  for (let w = isoWeekStart(startMs); w <= endMs; w += WEEK_MS) {
+  for (let w = isoWeekStart(dayNumberOfMs(startMs)) * DAY_MS; w <= endMs; w += WEEK_MS) {
     const monday = tl.index(w);
     if (gaps.has(monday)) continue;
     const weekEnd = w + WEEK_MS - SECOND_MS;

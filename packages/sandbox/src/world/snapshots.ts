@@ -8,9 +8,11 @@
  * after the last scrape values are carried forward. Current counters on the records are computed by the
  * same functions, so they equal the snapshot of the last-scraped day exactly.
  */
+
+import { DAY_MS } from "@goatkit/core/analysis";
 import { followerProgress, viewCurve } from "./curves.js";
 import { signedNoise } from "./prng.js";
-import { DAY_MS, type Timeline } from "./time.js";
+import type { Timeline } from "./time.js";
 import type { CreatorRecord, CreatorSnapshot, VideoRecord, VideoSnapshot } from "./types.js";
 
 /** Counters a video ends up with; its snapshots approach them along its view curve. */

@@ -6,13 +6,13 @@
 import {
   DAY_MS,
   dayNumberOfMs,
-  HOUR_MS,
-  isoWeekStart as isoWeekStartDay,
+  dayString,
+  fullWeekStarts,
+  isoWeekStart,
   parseInstantMs,
-} from "@goatkit/core";
+} from "@goatkit/core/analysis";
 import type { Day } from "./types.js";
 
-export { DAY_MS, HOUR_MS };
 export const SECOND_MS = 1000;
 export const MINUTE_MS = 60_000;
 export const WEEK_MS = 7 * DAY_MS;
@@ -55,17 +55,13 @@ export function parseIso(s: string): number {
   return parseInstantMs(s) ?? Number.NaN;
 }
 
+/** `YYYY-MM-DD` of the UTC day of an instant. */
 export function dayOf(ms: number): Day {
-  return new Date(ms).toISOString().slice(0, 10);
+  return dayString(dayNumberOfMs(ms));
 }
 
 export function utcMidnight(ms: number): number {
   return Math.floor(ms / DAY_MS) * DAY_MS;
-}
-
-/** Monday 00:00 UTC of the ISO week containing `ms`. */
-export function isoWeekStart(ms: number): number {
-  return isoWeekStartDay(dayNumberOfMs(ms)) * DAY_MS;
 }
 
 /** Milliseconds of `YYYY-MM-DD` at 00:00 UTC. */
@@ -78,6 +74,8 @@ export class Timeline {
   readonly nDays: number;
   /** 00:00 UTC of days[0]. */
   readonly day0Ms: number;
+  /** Day number (days since 1970-01-01) of days[0]: day index i is day number day0 + i. */
+  readonly day0: number;
   readonly days: Day[];
   /** Index of the as-of day D (the last snapshot day). */
   readonly asOf: number;
@@ -89,6 +87,7 @@ export class Timeline {
     this.nDays = nDays;
     this.asOf = nDays - 1;
     this.day0Ms = utcMidnight(nowMs) - this.asOf * DAY_MS;
+    this.day0 = dayNumberOfMs(this.day0Ms);
     this.windowStart = this.asOf - (WINDOW_DAYS - 1);
     this.days = Array.from({ length: nDays }, (_, i) => dayOf(this.day0Ms + i * DAY_MS));
   }
@@ -113,12 +112,14 @@ export class Timeline {
     return i >= 0 && i < this.nDays ? this.days[i]! : dayOf(this.start(i));
   }
 
+  /** Day index of the Monday that starts the ISO week containing day index i. */
+  weekStart(i: number): number {
+    return isoWeekStart(this.day0 + i) - this.day0;
+  }
+
   /** Day indices of the Mondays of ISO weeks lying fully inside the analysis window, oldest first. */
   fullWindowWeeks(): number[] {
-    const weeks: number[] = [];
-    let monday = this.index(isoWeekStart(this.start(this.windowStart)));
-    if (monday < this.windowStart) monday += 7;
-    for (; monday + 6 <= this.asOf; monday += 7) weeks.push(monday);
-    return weeks;
+    const window = { from: this.day(this.windowStart), to: this.day(this.asOf) };
+    return fullWeekStarts(window).map((monday) => monday - this.day0);
   }
 }

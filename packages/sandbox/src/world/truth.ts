@@ -20,7 +20,8 @@
  * post in the window, after earlier ones or none ever) needs 14 days of tracking, before which it is
  * "cannot judge".
  */
-import { DAY_MS, HOUR_MS, parseIso, Timeline } from "./time.js";
+import { DAY_MS, HOUR_MS } from "@goatkit/core/analysis";
+import { parseIso, Timeline } from "./time.js";
 import type { PlantedTruth, TrackingStatus, VideoRecord, World } from "./types.js";
 
 type Reason = PlantedTruth["underperformers"][number]["reasons"][number];

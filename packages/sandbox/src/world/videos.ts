@@ -5,7 +5,7 @@
  * the creator's level with ±13 % per-video noise. Tracking status follows the creator's mode.
  */
 
-import { isCountedVideo } from "@goatkit/core";
+import { DAY_MS, HOUR_MS, isCountedVideo } from "@goatkit/core/analysis";
 import { type CreatorPlan, HOUR_WEIGHTS, type ProjectContext } from "./creators.js";
 import { tiktokVideoId, uuid, videoUrl } from "./ids.js";
 import { type CaptionPool, externalHandle, NICHES } from "./names.js";
@@ -13,7 +13,7 @@ import { videoNote } from "./notes.js";
 import type { Rng } from "./prng.js";
 import { type PlannedPost, VideoKind } from "./schedule.js";
 import type { Snapshots, VideoStore } from "./snapshots.js";
-import { DAY_MS, HOUR_MS, iso, SECOND_MS, type Timeline } from "./time.js";
+import { iso, SECOND_MS, type Timeline } from "./time.js";
 import type { TrackingStatus, VideoRecord } from "./types.js";
 
 /** Posting in the evening peak earns up to +8 % views, in the small hours down to −8 %. */

@@ -1,5 +1,6 @@
 /** The campaign content page: what worked among the videos posted in the range, by video, slot and creator. @module */
-import { type CampaignContentReport, DOW_NAMES } from "@goatkit/core";
+import type { CampaignContentReport } from "@goatkit/core";
+import { DOW_NAMES } from "@goatkit/core/analysis";
 import { fmt } from "../format.js";
 import { basis, type Figure, list, note, type PageContent, section, table } from "../page.js";
 import { barChart } from "../svg.js";

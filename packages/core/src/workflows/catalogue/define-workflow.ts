@@ -10,7 +10,7 @@
  */
 import type { z } from "zod";
 import type { RequestOptions } from "../../client/options.js";
-import type { AnalysisClient } from "../client.js";
+import type { WorkflowClient } from "../client.js";
 import type { OnProgress } from "../progress.js";
 import { WorkflowRun } from "../run.js";
 import { WorkflowParamsError } from "./params-error.js";
@@ -73,7 +73,7 @@ export interface Workflow<
    * @example
    * const report = await campaignPerformance.run(client, { campaign_id }, { signal: AbortSignal.timeout(60_000) });
    */
-  run(client: AnalysisClient, params: z.input<P>, options?: WorkflowRunOptions): Promise<z.output<R>>;
+  run(client: WorkflowClient, params: z.input<P>, options?: WorkflowRunOptions): Promise<z.output<R>>;
   /** Validated params with defaults applied, or a {@link WorkflowParamsError} naming the field. */
   parseParams(input: unknown): z.output<P>;
   markdown(report: z.output<R>): string;
@@ -101,7 +101,7 @@ export function defineWorkflow<
     parseParams,
     markdown: spec.markdown,
     csv: spec.csv,
-    async run(client: AnalysisClient, params: z.input<P>, options: WorkflowRunOptions = {}) {
+    async run(client: WorkflowClient, params: z.input<P>, options: WorkflowRunOptions = {}) {
       const parsed = parseParams(params);
       const { signal } = options;
       signal?.throwIfAborted();

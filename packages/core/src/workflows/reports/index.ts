@@ -11,14 +11,57 @@ import { CreatorTrendReport } from "./creator-trend.js";
 import { ProgramHealthReport } from "./program-health.js";
 import { UnderperformingCreatorsReport } from "./underperforming-creators.js";
 
-export * from "./campaign-comparison.js";
-export * from "./campaign-content.js";
-export * from "./campaign-performance.js";
-export * from "./creator-trend.js";
-export * from "./meta.js";
-export * from "./parts.js";
-export * from "./program-health.js";
-export * from "./underperforming-creators.js";
+export {
+  CampaignComparisonReport,
+  CampaignComparisonRowSchema,
+  CampaignLifetimeSchema,
+} from "./campaign-comparison.js";
+export { CampaignContentReport } from "./campaign-content.js";
+export {
+  CampaignInfoSchema,
+  CampaignPerformanceReport,
+  CampaignTreeSummarySchema,
+} from "./campaign-performance.js";
+export {
+  CreatorTrendReport,
+  SeriesGrowthSchema,
+  seriesGrowthSchema,
+  TrendWeekSchema,
+} from "./creator-trend.js";
+export {
+  ApiGeneration,
+  CaveatCodeSchema,
+  CaveatSchema,
+  DayRangeSchema,
+  ExcludedSchema,
+  FreshnessSchema,
+  type Note,
+  NoteSchema,
+  ReportMeta,
+} from "./meta.js";
+export {
+  ConcentrationSchema,
+  CreatorContentRowSchema,
+  CreatorEvaluationSchema,
+  CreatorViewsSchema,
+  DailyPostCountSchema,
+  DatedValueSchema,
+  GapsSchema,
+  OutlierVideoSchema,
+  OverPostingIncidentSchema,
+  OverPostingWarningSchema,
+  PacingSchema,
+  PostingCellSchema,
+  PostingPatternSchema,
+  pacingSchema,
+  RankedVideoSchema,
+  TargetProgressSchema,
+  TotalsSchema,
+  TrendDirectionSchema,
+  UnderperformanceReasonSchema,
+} from "./parts.js";
+export { ProgramHealthReport } from "./program-health.js";
+export { UnderperformingCreatorsReport } from "./underperforming-creators.js";
 
 export const Report = z.discriminatedUnion("kind", [
   CampaignPerformanceReport,

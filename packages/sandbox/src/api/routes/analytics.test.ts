@@ -1,4 +1,10 @@
-import { AggregateMeta, Analytics, Annotation, PostingHeatmapCell, VideoLeaderboardRow } from "@goatkit/core";
+import {
+  AggregateMeta,
+  Analytics,
+  Annotation,
+  PostingHeatmapCell,
+  VideoLeaderboardRow,
+} from "@goatkit/core/schema";
 import { describe, expect, it } from "vitest";
 import { firstOf, testSandbox } from "../../test-helpers/sandbox.js";
 

@@ -3,6 +3,7 @@
  * bucketed series, as JSON or CSV, with the annotations of the range embedded. `from` older than the
  * org tier's history window is 402 `retention_exceeded`.
  */
+import { dayString } from "@goatkit/core/analysis";
 import { Hono } from "hono";
 import { retentionDays } from "../../state/limits.js";
 import type { SandboxState } from "../../state/sandbox-state.js";
@@ -11,7 +12,6 @@ import {
   type AnalyticsTarget,
   analytics,
   analyticsCsv,
-  dayString,
   parseDateRange,
   parseDay,
   resolveCampaignVideos,

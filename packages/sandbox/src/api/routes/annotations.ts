@@ -2,7 +2,7 @@
  * Analytics annotations (api-contract §7.2, emulator-default object): dated notes on a chart, for one
  * entity, a project or the whole org. Owned by the sandbox state (the world generates none).
  */
-import { CreateAnnotationBody, UpdateAnnotationBody } from "@goatkit/core";
+import { CreateAnnotationBody, UpdateAnnotationBody } from "@goatkit/core/schema";
 import { Hono } from "hono";
 import type { SandboxState } from "../../state/sandbox-state.js";
 import type { AnnotationRecord } from "../../state/types.js";

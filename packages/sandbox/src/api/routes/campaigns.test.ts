@@ -1,4 +1,4 @@
-import { Campaign, CampaignItem, CampaignStats } from "@goatkit/core";
+import { Campaign, CampaignItem, CampaignStats } from "@goatkit/core/schema";
 import { describe, expect, it } from "vitest";
 import { firstOf, type TestSandbox, testSandbox } from "../../test-helpers/sandbox.js";
 import type { VideoRecord } from "../../world/types.js";

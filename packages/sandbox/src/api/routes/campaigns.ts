@@ -3,7 +3,7 @@
  * limit) and the recursive legacy stats, where every counted video is counted once however many paths
  * reach it.
  */
-import { CampaignItemBody, CreateCampaignBody, UpdateCampaignBody } from "@goatkit/core";
+import { CampaignItemBody, CreateCampaignBody, UpdateCampaignBody } from "@goatkit/core/schema";
 import { Hono } from "hono";
 import { assertWithinLimit } from "../../state/limits.js";
 import { campaignItemId, type SandboxState } from "../../state/sandbox-state.js";

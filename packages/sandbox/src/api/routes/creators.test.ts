@@ -1,4 +1,4 @@
-import { BulkUpdated, Creator, Deleted, Queued } from "@goatkit/core";
+import { BulkUpdated, Creator, Deleted, Queued } from "@goatkit/core/schema";
 import { describe, expect, it } from "vitest";
 import { firstOf, testSandbox } from "../../test-helpers/sandbox.js";
 

@@ -8,7 +8,7 @@ import {
   type CreateCreatorBody as CreateCreatorInput,
   CreatorIdsBody,
   UpdateCreatorBody,
-} from "@goatkit/core";
+} from "@goatkit/core/schema";
 import { Hono } from "hono";
 import { isBannedHandle, isValidHandle, normaliseHandle } from "../../state/handles.js";
 import { assertWithinLimit, limitOf } from "../../state/limits.js";

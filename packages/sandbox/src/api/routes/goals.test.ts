@@ -1,4 +1,4 @@
-import { Goal, GoalCompliance } from "@goatkit/core";
+import { Goal, GoalCompliance } from "@goatkit/core/schema";
 import { describe, expect, it } from "vitest";
 import { firstOf, testSandbox } from "../../test-helpers/sandbox.js";
 

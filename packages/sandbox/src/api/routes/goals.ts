@@ -2,7 +2,7 @@
  * Goals (api-contract §8, emulator-default paths): `GET/POST /creators/{id}/goals`,
  * `GET/PATCH/DELETE /goals/{id}`, and the project roll-up `GET /projects/{id}/goal-compliance`.
  */
-import { CreateGoalBody, UpdateGoalBody } from "@goatkit/core";
+import { CreateGoalBody, UpdateGoalBody } from "@goatkit/core/schema";
 import { Hono } from "hono";
 import { type GoalEntryInput, goalCompliance } from "../../stats/index.js";
 import type { GoalRecord } from "../../world/types.js";

@@ -3,7 +3,11 @@
  * version) and payments. Recording a payment marks its accruals paid and snapshots the method's name;
  * voiding it (PATCH status=void) returns those accruals to unpaid. A void payment stays void.
  */
-import { CreatePayoutPaymentBody, UpdatePayoutAccrualBody, UpdatePayoutPaymentBody } from "@goatkit/core";
+import {
+  CreatePayoutPaymentBody,
+  UpdatePayoutAccrualBody,
+  UpdatePayoutPaymentBody,
+} from "@goatkit/core/schema";
 import { Hono } from "hono";
 import type { PayoutAccrualRecord, PayoutPaymentRecord } from "../../world/types.js";
 import { ApiError, badBody } from "../api-error.js";

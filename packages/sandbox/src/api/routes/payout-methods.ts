@@ -3,7 +3,7 @@
  * but not renamed or deleted (409 `default_method`); custom methods count against
  * `max_payout_methods_per_org` together with the defaults.
  */
-import { CreatePayoutMethodBody, UpdatePayoutMethodBody } from "@goatkit/core";
+import { CreatePayoutMethodBody, UpdatePayoutMethodBody } from "@goatkit/core/schema";
 import { Hono } from "hono";
 import { assertWithinLimit } from "../../state/limits.js";
 import type { PayoutMethodRecord } from "../../world/types.js";

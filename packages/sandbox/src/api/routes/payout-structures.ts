@@ -3,7 +3,11 @@
  * period, proration, threshold, goal) creates a new version (version + 1; earlier accruals keep the
  * version they were computed with); names, notes, metadata and `is_active` are not rule edits.
  */
-import { CreatePayoutStructureBody, PayoutAssignmentBody, UpdatePayoutStructureBody } from "@goatkit/core";
+import {
+  CreatePayoutStructureBody,
+  PayoutAssignmentBody,
+  UpdatePayoutStructureBody,
+} from "@goatkit/core/schema";
 import { Hono } from "hono";
 import { assertWithinLimit } from "../../state/limits.js";
 import type { SandboxState } from "../../state/sandbox-state.js";

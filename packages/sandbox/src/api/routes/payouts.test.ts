@@ -1,4 +1,10 @@
-import { PayoutAccrual, PayoutAssignment, PayoutMethod, PayoutPayment, PayoutStructure } from "@goatkit/core";
+import {
+  PayoutAccrual,
+  PayoutAssignment,
+  PayoutMethod,
+  PayoutPayment,
+  PayoutStructure,
+} from "@goatkit/core/schema";
 import { describe, expect, it } from "vitest";
 import { firstOf, testSandbox } from "../../test-helpers/sandbox.js";
 

@@ -1,4 +1,4 @@
-import { BulkUpdated, Video } from "@goatkit/core";
+import { BulkUpdated, Video } from "@goatkit/core/schema";
 import { describe, expect, it } from "vitest";
 import { firstOf, testSandbox } from "../../test-helpers/sandbox.js";
 

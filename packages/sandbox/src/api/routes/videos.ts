@@ -2,7 +2,7 @@
  * Videos (api-contract §5): list (never excluded, never deleted), add by URL (`direct_add`, creator_id
  * null), PATCH notes/metadata, soft delete, manual scrape, tracking-disable (single and bulk), legacy stats.
  */
-import { CreateVideoBody, UpdateVideoBody, VideoIdsBody } from "@goatkit/core";
+import { CreateVideoBody, UpdateVideoBody, VideoIdsBody } from "@goatkit/core/schema";
 import { Hono } from "hono";
 import { assertWithinLimit } from "../../state/limits.js";
 import type { SandboxState } from "../../state/sandbox-state.js";
