@@ -170,11 +170,14 @@ function isInstant(value: unknown): boolean {
   return typeof value === "string" && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
 }
 
-/** The parser's complaint with a line and column (Node 20 only gives a character position). */
+/**
+ * The parser's complaint with a line and column, worded the same on every runtime (Node 20 gives only a
+ * character position; Node 22 and later add "(line N column M)" after it).
+ */
 function jsonProblem(err: unknown, text: string): string {
   const message = (err as Error).message;
   const position = /at position (\d+)/.exec(message)?.[1];
-  if (position === undefined || /\(line \d+/.test(message)) return message;
+  if (position === undefined) return message;
   const before = text.slice(0, Number(position));
   const line = before.split("\n").length;
   const column = Number(position) - before.lastIndexOf("\n");
