@@ -5,7 +5,15 @@
  * these same functions to find each figure on the page.
  * @module
  */
-import { formatCents, formatCompact, formatInt, formatShare } from "@goatkit/core/reports";
+import {
+  fixed,
+  formatCents,
+  formatCompact,
+  formatInt,
+  multiple,
+  percent,
+  signedPercent,
+} from "@goatkit/core/reports";
 
 export const fmt = {
   /** 1240 → "1,240"; null → "n/a". */
@@ -13,23 +21,14 @@ export const fmt = {
   /** 1637618 → "1.6M" (axis labels, where space is short). */
   compact: (n: number | null | undefined): string => formatCompact(n ?? null),
   /** A fraction as a percent with fixed decimals: 0.0812 → "8.1%". */
-  percent: (fraction: number | null | undefined, digits = 1): string => formatShare(fraction ?? null, digits),
+  percent: (fraction: number | null | undefined, digits = 1): string => percent(fraction ?? null, digits),
   /** A relative change, signed: 0.25 → "+25.0%". */
-  signedPercent(fraction: number | null | undefined, digits = 1): string {
-    if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return "n/a";
-    const text = formatShare(fraction, digits);
-    return fraction > 0 && !/^0(\.0+)?%$/.test(text) ? `+${text}` : text;
-  },
+  signedPercent: (fraction: number | null | undefined, digits = 1): string =>
+    signedPercent(fraction ?? null, digits),
   /** 0.5812 → "0.58×". */
-  multiple: (n: number | null | undefined, digits = 2): string =>
-    n === null || n === undefined || !Number.isFinite(n) ? "n/a" : `${n.toFixed(digits)}×`,
+  multiple: (n: number | null | undefined, digits = 2): string => multiple(n ?? null, digits),
   /** A rate with one decimal and separators: 1234.56 → "1,234.6". */
-  fixed(n: number | null | undefined, digits = 1): string {
-    if (n === null || n === undefined || !Number.isFinite(n)) return "n/a";
-    const [whole, frac] = Math.abs(n).toFixed(digits).split(".") as [string, string | undefined];
-    const sign = n < 0 && Number(Math.abs(n).toFixed(digits)) !== 0 ? "-" : "";
-    return `${sign}${formatInt(Number(whole))}${frac === undefined ? "" : `.${frac}`}`;
-  },
+  fixed: (n: number | null | undefined, digits = 1): string => fixed(n ?? null, digits),
   /** 148786 → "$1,487.86". */
   cents: (n: number | null | undefined): string => formatCents(n ?? null),
   /** An ISO instant's UTC day: "2026-03-15T12:00:00Z" → "2026-03-15"; null → "–". */

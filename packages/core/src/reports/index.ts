@@ -23,6 +23,8 @@ export {
   renderProgramHealth,
   renderUnderperformingCreators,
 } from "../workflows/markdown/index.js";
+/** The table cell formats the markdown renderers use, so other renderers (the proxy's pages) write figures the same way. */
+export { fixed, multiple, percent, signedPercent } from "../workflows/markdown/units.js";
 export {
   ApiGeneration,
   CampaignComparisonReport,
