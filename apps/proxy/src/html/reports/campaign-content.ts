@@ -4,6 +4,7 @@ import { DOW_NAMES } from "@goatkit/core/analysis";
 import { fmt } from "../format.js";
 import { basis, type Figure, list, note, type PageContent, section, table } from "../page.js";
 import { barChart } from "../svg.js";
+import { outliersTable } from "./outliers-table.js";
 
 type Ranked = CampaignContentReport["top_videos"][number];
 type Cell = CampaignContentReport["posting_pattern"]["cells"][number];
@@ -88,23 +89,7 @@ export function campaignContent(r: CampaignContentReport, title: string): PageCo
         `${fmt.int(r.outliers.creators_checked_count)} creators judged (≥ 5 counted videos at least 7 days old); ` +
           `${fmt.int(r.outliers.creators_too_few_videos_count)} had too few to judge.`,
       ),
-      table(
-        [
-          { label: "video" },
-          { label: "direction" },
-          { label: "lifetime views", num: true },
-          { label: "creator's median", num: true },
-          { label: "× creator median", num: true },
-        ],
-        r.outliers.items.map((o) => [
-          o.title ?? o.video_id,
-          o.direction === "high" ? "breakout" : "flop",
-          fmt.int(o.view_count),
-          fmt.int(o.creator_median_views),
-          fmt.multiple(o.ratio_to_median),
-        ]),
-        "outliers",
-      ),
+      outliersTable(r.outliers.items),
     ),
     section(
       "When they were posted (UTC)",

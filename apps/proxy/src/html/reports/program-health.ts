@@ -4,6 +4,7 @@ import { html } from "../escape.js";
 import { fmt } from "../format.js";
 import { basis, type Figure, list, note, type PageContent, section, table } from "../page.js";
 import { barChart } from "../svg.js";
+import { outliersTable } from "./outliers-table.js";
 
 type Goal = ProgramHealthReport["goals"]["needs_attention"][number];
 
@@ -140,23 +141,7 @@ export function programHealth(r: ProgramHealthReport, title: string): PageConten
     section(
       "Outliers (lifetime views of videos at least 7 days old)",
       note(`${fmt.int(r.outliers.high_count)} breakouts, ${fmt.int(r.outliers.low_count)} flops.`),
-      table(
-        [
-          { label: "video" },
-          { label: "direction" },
-          { label: "lifetime views", num: true },
-          { label: "creator's median", num: true },
-          { label: "× creator median", num: true },
-        ],
-        r.outliers.items.map((o) => [
-          o.title ?? o.video_id,
-          o.direction === "high" ? "breakout" : "flop",
-          fmt.int(o.view_count),
-          fmt.int(o.creator_median_views),
-          fmt.multiple(o.ratio_to_median),
-        ]),
-        "outliers",
-      ),
+      outliersTable(r.outliers.items),
     ),
     section(
       "Tracking Inbox backlog",
