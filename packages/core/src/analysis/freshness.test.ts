@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scoreSets } from "../test-helpers/scoring.js";
-import { Caveats } from "./caveats.js";
+import { Caveats } from "../workflows/caveats.js";
 import { partitionVideos } from "./counted.js";
 import { isStale, mergeFreshness, summarizeFreshness } from "./freshness.js";
 

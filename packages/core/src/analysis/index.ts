@@ -30,7 +30,6 @@ export {
   viewsByCreator,
   viewsSinceCreated,
 } from "./campaign-performance.js";
-export { CAVEAT_CODE_MEANINGS, CAVEAT_CODES, type Caveat, type CaveatCode, Caveats } from "./caveats.js";
 export {
   analyzeContent,
   type ContentAnalysis,

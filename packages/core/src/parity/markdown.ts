@@ -5,7 +5,7 @@
  * @module
  */
 import { redactSecrets } from "../client/redact.js";
-import { bullets, sections, table } from "../workflows/markdown/common.js";
+import { bullets, sections, table } from "../reports/markdown/common.js";
 import type { ParityDifference, ParityReport } from "./report.js";
 
 const KIND_WORDS: Record<ParityDifference["kind"], string> = {

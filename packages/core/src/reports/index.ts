@@ -13,7 +13,7 @@ export {
   formatShare,
   plural,
 } from "../analysis/format.js";
-export { type CsvValue, csvField, renderCsv, toCsv } from "../workflows/csv/index.js";
+export { type CsvValue, csvField, renderCsv, toCsv } from "./csv/index.js";
 export {
   renderCampaignComparison,
   renderCampaignContent,
@@ -22,9 +22,11 @@ export {
   renderMarkdown,
   renderProgramHealth,
   renderUnderperformingCreators,
-} from "../workflows/markdown/index.js";
+} from "./markdown/index.js";
 /** The table cell formats the markdown renderers use, so other renderers (the proxy's pages) write figures the same way. */
-export { fixed, multiple, percent, signedPercent } from "../workflows/markdown/units.js";
+export { fixed, multiple, percent, signedPercent } from "./markdown/units.js";
+/** The caveat vocabulary every report shares: codes and what each tells a reader. */
+export { CAVEAT_CODE_MEANINGS, CAVEAT_CODES, type Caveat, type CaveatCode } from "./schema/caveat-codes.js";
 export {
   ApiGeneration,
   CampaignComparisonReport,
@@ -70,4 +72,4 @@ export {
   TrendWeekSchema,
   UnderperformanceReasonSchema,
   UnderperformingCreatorsReport,
-} from "../workflows/reports/index.js";
+} from "./schema/index.js";

@@ -4,14 +4,14 @@
  * report is about. Tests check their report against its zod schema, so these stay valid as schemas grow.
  */
 import type { z } from "zod";
-import type { CampaignInfoSchema } from "../workflows/reports/campaign-performance.js";
-import type { ReportMeta } from "../workflows/reports/meta.js";
 import type {
   CreatorEvaluationSchema,
   PacingSchema,
   RankedVideoSchema,
   TotalsSchema,
-} from "../workflows/reports/parts.js";
+} from "../analysis/results/parts.js";
+import type { CampaignInfoSchema } from "../reports/schema/campaign-performance.js";
+import type { ReportMeta } from "../reports/schema/meta.js";
 
 export const FIXED_NOW = "2026-03-15T12:00:00.000Z";
 

@@ -7,14 +7,14 @@
 import type { PlantedTruth, RunningSandbox } from "@goatkit/sandbox";
 import { UNDERPERFORMANCE_REASONS, type UnderperformanceReason } from "../analysis/underperformers.js";
 import { createClient, type TrackagoatClient } from "../client/index.js";
-import { analyzeCampaign } from "../workflows/campaign-performance.js";
-import { fetchAll, mapLimit } from "../workflows/fetch.js";
-import { programHealth } from "../workflows/program-health.js";
 import type {
   CampaignPerformanceReport,
   ProgramHealthReport,
   UnderperformingCreatorsReport,
-} from "../workflows/reports/index.js";
+} from "../reports/schema/index.js";
+import { analyzeCampaign } from "../workflows/campaign-performance.js";
+import { fetchAll, mapLimit } from "../workflows/fetch.js";
+import { programHealth } from "../workflows/program-health.js";
 import { findUnderperformingCreators } from "../workflows/underperforming-creators.js";
 import { creatorDayKey, gapKeys, matchTotals, outlierKey, type Score, scoreSets } from "./scoring.js";
 

@@ -9,6 +9,7 @@ import { isCountedVideo } from "../analysis/counted.js";
 import { addDays, dayNumber, dayString, eachDay, overlappingWeekStarts } from "../analysis/dates.js";
 import { weeklyPostsFromVideos } from "../analysis/trends.js";
 import { createClient, type TrackagoatClient } from "../client/index.js";
+import { REPORT_SCHEMAS, type Report } from "../reports/schema/index.js";
 import type { AnalyticsMetric } from "../schema/analytics.js";
 import type { Campaign } from "../schema/campaign.js";
 import type { Video } from "../schema/video.js";
@@ -17,7 +18,6 @@ import { compareCampaigns } from "./campaign-comparison.js";
 import { analyzeCampaign } from "./campaign-performance.js";
 import { analyzeCreatorTrend } from "./creator-trend.js";
 import { fetchAll } from "./fetch.js";
-import { REPORT_SCHEMAS, type Report } from "./reports/index.js";
 
 type Harness = ReturnType<ReturnType<typeof withSandbox>>;
 

@@ -20,6 +20,9 @@ import {
 } from "../analysis/campaign-performance.js";
 import { formatInt, plural } from "../analysis/format.js";
 import { mergeFreshness, summarizeFreshness } from "../analysis/freshness.js";
+import { campaignComparisonCsv } from "../reports/csv/campaign-comparison.js";
+import { renderCampaignComparison } from "../reports/markdown/campaign-comparison.js";
+import { CampaignComparisonReport } from "../reports/schema/campaign-comparison.js";
 import { gatherCampaign } from "./campaign-data.js";
 import { defineWorkflow, type WorkflowRunOptions } from "./catalogue/define-workflow.js";
 import { type DeprecatedAsOf, withAsOf } from "./catalogue/deprecated.js";
@@ -32,11 +35,8 @@ import {
 } from "./catalogue/fields.js";
 import { paramsRange } from "./catalogue/range.js";
 import type { WorkflowClient } from "./client.js";
-import { campaignComparisonCsv } from "./csv/campaign-comparison.js";
 import { mapLimit } from "./fetch.js";
 import { loadCampaigns, notFound } from "./load.js";
-import { renderCampaignComparison } from "./markdown/campaign-comparison.js";
-import { CampaignComparisonReport } from "./reports/campaign-comparison.js";
 import type { WorkflowRun } from "./run.js";
 
 export const CampaignComparisonParams = z

@@ -18,6 +18,9 @@ import { formatCompact, formatInt, formatShare, plural } from "../analysis/forma
 import { summarizeFreshness } from "../analysis/freshness.js";
 import { findOutliers } from "../analysis/outliers.js";
 import { DOW_NAMES } from "../analysis/posting-pattern.js";
+import { campaignContentCsv } from "../reports/csv/campaign-content.js";
+import { renderCampaignContent } from "../reports/markdown/campaign-content.js";
+import { CampaignContentReport } from "../reports/schema/campaign-content.js";
 import type { Video } from "../schema/video.js";
 import { campaignInfo, projectCreators, projectVideos } from "./campaign-data.js";
 import { campaignVideoSet, resolveCampaignTree } from "./campaign-tree.js";
@@ -35,10 +38,7 @@ import {
   toField,
 } from "./catalogue/fields.js";
 import type { WorkflowClient } from "./client.js";
-import { campaignContentCsv } from "./csv/campaign-content.js";
 import { findCampaign } from "./load.js";
-import { renderCampaignContent } from "./markdown/campaign-content.js";
-import { CampaignContentReport } from "./reports/campaign-content.js";
 import type { WorkflowRun } from "./run.js";
 
 export const CampaignContentParams = z

@@ -15,6 +15,7 @@
 import { baselineSeries } from "../analysis/campaign-performance.js";
 import type { DayRange } from "../analysis/dates.js";
 import type { DatedValue } from "../analysis/inputs.js";
+import type { CampaignPerformanceReport } from "../reports/schema/campaign-performance.js";
 import type { Campaign } from "../schema/campaign.js";
 import type { Creator } from "../schema/creator.js";
 import type { CampaignStats } from "../schema/stats.js";
@@ -26,7 +27,6 @@ import {
 } from "./campaign-tree.js";
 import { cumulativeAnalytics } from "./history.js";
 import { loadCreators, loadProjectVideos } from "./load.js";
-import type { CampaignPerformanceReport } from "./reports/campaign-performance.js";
 import type { WorkflowRun } from "./run.js";
 
 export interface CampaignData {

@@ -22,6 +22,10 @@ import { engagementRateByViews } from "../analysis/engagement.js";
 import { formatCompact, formatInt, formatShare, plural } from "../analysis/format.js";
 import { summarizeFreshness } from "../analysis/freshness.js";
 import { round } from "../analysis/stats-math.js";
+import { campaignPerformanceCsv } from "../reports/csv/campaign-performance.js";
+import { renderCampaignPerformance } from "../reports/markdown/campaign-performance.js";
+import { targetSentence } from "../reports/markdown/target.js";
+import { CampaignPerformanceReport } from "../reports/schema/campaign-performance.js";
 import type { Video } from "../schema/video.js";
 import { type CampaignData, campaignInfo, gatherCampaign } from "./campaign-data.js";
 import { measureSinceCreated, type SinceCreated } from "./campaign-target.js";
@@ -36,11 +40,7 @@ import {
 } from "./catalogue/fields.js";
 import { paramsRange } from "./catalogue/range.js";
 import type { WorkflowClient } from "./client.js";
-import { campaignPerformanceCsv } from "./csv/campaign-performance.js";
 import { findCampaign } from "./load.js";
-import { renderCampaignPerformance } from "./markdown/campaign-performance.js";
-import { targetSentence } from "./markdown/target.js";
-import { CampaignPerformanceReport } from "./reports/campaign-performance.js";
 import type { WorkflowRun } from "./run.js";
 
 export const CampaignPerformanceParams = z

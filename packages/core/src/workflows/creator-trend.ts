@@ -27,6 +27,9 @@ import {
   weeklyPostsFromVideos,
   weeklyPostsInRange,
 } from "../analysis/trends.js";
+import { creatorTrendCsv } from "../reports/csv/creator-trend.js";
+import { renderCreatorTrend } from "../reports/markdown/creator-trend.js";
+import { CreatorTrendReport } from "../reports/schema/creator-trend.js";
 import type { Creator } from "../schema/creator.js";
 import { defineWorkflow, type WorkflowRunOptions } from "./catalogue/define-workflow.js";
 import { type DeprecatedAsOf, withAsOf } from "./catalogue/deprecated.js";
@@ -39,12 +42,9 @@ import {
 } from "./catalogue/fields.js";
 import { paramsRange } from "./catalogue/range.js";
 import type { WorkflowClient } from "./client.js";
-import { creatorTrendCsv } from "./csv/creator-trend.js";
 import { PAGE_LIMIT } from "./fetch.js";
 import { cumulativeAnalytics } from "./history.js";
 import { loadCreatorVideos, notFound } from "./load.js";
-import { renderCreatorTrend } from "./markdown/creator-trend.js";
-import { CreatorTrendReport } from "./reports/creator-trend.js";
 import type { WorkflowRun } from "./run.js";
 
 export const CreatorTrendParams = z

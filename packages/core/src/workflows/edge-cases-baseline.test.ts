@@ -6,14 +6,18 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../analysis/dates.js";
+import {
+  renderCampaignComparison,
+  renderCampaignPerformance,
+  renderCreatorTrend,
+} from "../reports/markdown/index.js";
+import { REPORT_SCHEMAS, type Report } from "../reports/schema/index.js";
 import type { Campaign } from "../schema/campaign.js";
 import { withSandbox } from "../test-helpers/sandbox.js";
 import { compareCampaigns } from "./campaign-comparison.js";
 import { analyzeCampaign } from "./campaign-performance.js";
 import { analyzeCreatorTrend } from "./creator-trend.js";
 import { fetchAll } from "./fetch.js";
-import { renderCampaignComparison, renderCampaignPerformance, renderCreatorTrend } from "./markdown/index.js";
-import { REPORT_SCHEMAS, type Report } from "./reports/index.js";
 
 const reason = (x: object): unknown => (x as { gain_unknown_reason?: unknown }).gain_unknown_reason;
 const UNKNOWN = /unknown[^.]*no reading before the range/;

@@ -7,10 +7,10 @@
 import type { PlantedTruth } from "@goatkit/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TrackagoatClient } from "../client/index.js";
+import { renderUnderperformingCreators } from "../reports/markdown/index.js";
+import { UnderperformingCreatorsReport } from "../reports/schema/index.js";
 import { type SandboxHarness, startTestSandbox } from "../test-helpers/sandbox.js";
 import { fetchAll } from "./fetch.js";
-import { renderUnderperformingCreators } from "./markdown/index.js";
-import { UnderperformingCreatorsReport } from "./reports/index.js";
 import { findUnderperformingCreators } from "./underperforming-creators.js";
 
 /** The fields this case adds, read without depending on the types (written before they exist). */

@@ -8,8 +8,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { type SandboxHarness, startTestSandbox } from "../test-helpers/sandbox.js";
-import { fetchAll } from "../workflows/fetch.js";
 import { analyzeCampaign } from "./campaign-performance.js";
+import { fetchAll } from "./fetch.js";
 import { programHealth } from "./program-health.js";
 
 async function withHarness<T>(

@@ -1,12 +1,12 @@
 /** Empty inputs end to end: a campaign with no items gives a valid, NaN-free report that says so. */
 import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "../reports/markdown/index.js";
+import { REPORT_SCHEMAS } from "../reports/schema/index.js";
 import { assertJsonSafe } from "../test-helpers/json-safe.js";
 import { withSandbox } from "../test-helpers/sandbox.js";
 import { compareCampaigns } from "./campaign-comparison.js";
 import { analyzeCampaignContent } from "./campaign-content.js";
 import { analyzeCampaign } from "./campaign-performance.js";
-import { renderMarkdown } from "./markdown/index.js";
-import { REPORT_SCHEMAS } from "./reports/index.js";
 
 const sandbox = withSandbox({ seed: 3, apiGeneration: "current" });
 

@@ -4,13 +4,13 @@
  * world, so the fallback is proved equivalent, not merely non-crashing.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { REPORT_SCHEMAS, type Report } from "../reports/schema/index.js";
 import { assertJsonSafe } from "../test-helpers/json-safe.js";
 import { withSandbox } from "../test-helpers/sandbox.js";
 import { compareCampaigns } from "./campaign-comparison.js";
 import { analyzeCampaign } from "./campaign-performance.js";
 import { analyzeCreatorTrend } from "./creator-trend.js";
 import { fetchAll } from "./fetch.js";
-import { REPORT_SCHEMAS, type Report } from "./reports/index.js";
 
 const legacy = withSandbox({ apiGeneration: "legacy" });
 const current = withSandbox({ apiGeneration: "current" });

@@ -4,11 +4,11 @@
  * lists in hand must say what they found.
  */
 import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "../reports/markdown/index.js";
+import { type Report, ReportMeta } from "../reports/schema/index.js";
 import { withSandbox } from "../test-helpers/sandbox.js";
 import { compareCampaigns } from "./campaign-comparison.js";
 import { analyzeCampaign } from "./campaign-performance.js";
-import { renderMarkdown } from "./markdown/index.js";
-import { type Report, ReportMeta } from "./reports/index.js";
 
 const legacy = withSandbox({ apiGeneration: "legacy" });
 const current = withSandbox({ apiGeneration: "current" });

@@ -15,6 +15,9 @@
 import { z } from "zod";
 import { dayNumberOfMs, dayString } from "../analysis/dates.js";
 import { isTrackagoatError } from "../client/errors.js";
+import { programHealthCsv } from "../reports/csv/program-health.js";
+import { renderProgramHealth } from "../reports/markdown/program-health.js";
+import { ProgramHealthReport } from "../reports/schema/program-health.js";
 import type { Fetched } from "./build/fetched.js";
 import { buildProgramHealthReport } from "./build/program-health.js";
 import { projectCreators, projectVideos } from "./campaign-data.js";
@@ -23,11 +26,8 @@ import { type DeprecatedAsOf, withAsOf } from "./catalogue/deprecated.js";
 import { asOfField, checkDateRange, dateRangeFields, projectIdField } from "./catalogue/fields.js";
 import { paramsRange } from "./catalogue/range.js";
 import type { WorkflowClient } from "./client.js";
-import { programHealthCsv } from "./csv/program-health.js";
 import { fetchAll, PAGE_LIMIT } from "./fetch.js";
 import { loadProjects, notFound } from "./load.js";
-import { renderProgramHealth } from "./markdown/program-health.js";
-import { ProgramHealthReport } from "./reports/program-health.js";
 import type { WorkflowRun } from "./run.js";
 
 export const ProgramHealthParams = z

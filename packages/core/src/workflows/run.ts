@@ -5,16 +5,17 @@
  * client the run was given.
  * @module
  */
-import { Caveats } from "../analysis/caveats.js";
+
 import { addDays, type DayRange, type Instant, instantIso, instantMs } from "../analysis/dates.js";
 import type { FreshnessSummary } from "../analysis/freshness.js";
 import type { RequestOptions } from "../client/options.js";
+import type { ApiGeneration, Note, ReportMeta } from "../reports/schema/meta.js";
 import type { BuiltReport } from "./build/built-report.js";
 import type { WorkflowRunOptions } from "./catalogue/define-workflow.js";
+import { Caveats } from "./caveats.js";
 import type { WorkflowClient } from "./client.js";
 import { isGone, isRetentionExceeded } from "./fetch.js";
 import type { OnProgress } from "./progress.js";
-import type { ApiGeneration, Note, ReportMeta } from "./reports/meta.js";
 
 const MAX_NOTE_CHARS = 2000;
 

@@ -12,16 +12,16 @@ import { leftOutCounts } from "../analysis/counted.js";
 import { formatInt, plural } from "../analysis/format.js";
 import { summarizeFreshness } from "../analysis/freshness.js";
 import { findUnderperformers, UNDERPERFORMANCE_REASONS } from "../analysis/underperformers.js";
+import { underperformingCreatorsCsv } from "../reports/csv/underperforming-creators.js";
+import { renderUnderperformingCreators } from "../reports/markdown/underperforming-creators.js";
+import { UnderperformingCreatorsReport } from "../reports/schema/underperforming-creators.js";
 import { projectCreators, projectVideos } from "./campaign-data.js";
 import { defineWorkflow, type WorkflowRunOptions } from "./catalogue/define-workflow.js";
 import { type DeprecatedAsOf, withAsOf } from "./catalogue/deprecated.js";
 import { asOfField, checkDateRange, dateRangeFields, projectIdField } from "./catalogue/fields.js";
 import { paramsRange } from "./catalogue/range.js";
 import type { WorkflowClient } from "./client.js";
-import { underperformingCreatorsCsv } from "./csv/underperforming-creators.js";
 import { requireProject } from "./load.js";
-import { renderUnderperformingCreators } from "./markdown/underperforming-creators.js";
-import { UnderperformingCreatorsReport } from "./reports/underperforming-creators.js";
 import type { WorkflowRun } from "./run.js";
 
 export const UnderperformingCreatorsParams = z

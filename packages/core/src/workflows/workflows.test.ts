@@ -5,6 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TrackagoatClient } from "../client/index.js";
+import { renderMarkdown } from "../reports/markdown/index.js";
+import { REPORT_SCHEMAS, type Report } from "../reports/schema/index.js";
 import type { Campaign } from "../schema/campaign.js";
 import type { Creator } from "../schema/creator.js";
 import type { Project } from "../schema/project.js";
@@ -16,10 +18,8 @@ import { analyzeCampaign } from "./campaign-performance.js";
 import { WorkflowParamsError } from "./catalogue/params-error.js";
 import { analyzeCreatorTrend } from "./creator-trend.js";
 import { fetchAll } from "./fetch.js";
-import { renderMarkdown } from "./markdown/index.js";
 import { programHealth } from "./program-health.js";
 import type { ProgressEvent } from "./progress.js";
-import { REPORT_SCHEMAS, type Report } from "./reports/index.js";
 import { findUnderperformingCreators } from "./underperforming-creators.js";
 
 const sandbox = withSandbox();

@@ -5,7 +5,7 @@
  * function of fetched data and the analysis instant, testable on fixtures without a client.
  * @module
  */
-import type { Caveat } from "../../analysis/caveats.js";
+import type { Caveat } from "../../reports/schema/caveat-codes.js";
 import type { MetaInput } from "../run.js";
 
 export interface BuiltReport<R extends { meta: unknown }> {

@@ -8,8 +8,8 @@ import { parseInstantMs } from "../../analysis/dates.js";
 import { goalPace, statusCounts } from "../../analysis/goals.js";
 import type { VideoInput } from "../../analysis/inputs.js";
 import { creatorRange, indexVideos } from "../../analysis/video-index.js";
+import type { ProgramHealthReport } from "../../reports/schema/program-health.js";
 import type { GoalCompliance } from "../../schema/goals.js";
-import type { ProgramHealthReport } from "../reports/program-health.js";
 import type { Fetched } from "./fetched.js";
 
 type Goals = ProgramHealthReport["goals"];

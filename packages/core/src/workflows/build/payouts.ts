@@ -1,6 +1,7 @@
 /** The unpaid-payouts section of the program health report: a pure function of the accruals list. @module */
+
+import type { ProgramHealthReport } from "../../reports/schema/program-health.js";
 import type { PayoutAccrual } from "../../schema/payouts.js";
-import type { ProgramHealthReport } from "../reports/program-health.js";
 import type { Fetched } from "./fetched.js";
 
 /** The accrual fields the section reads. */

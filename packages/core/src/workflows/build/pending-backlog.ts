@@ -4,7 +4,7 @@
  * @module
  */
 import type { VideoInput } from "../../analysis/inputs.js";
-import type { ProgramHealthReport } from "../reports/program-health.js";
+import type { ProgramHealthReport } from "../../reports/schema/program-health.js";
 
 /** How many creators the backlog lists, most pending first. */
 const BACKLOG_CREATORS = 10;

@@ -12,9 +12,9 @@
  */
 import { describe, expect, it } from "vitest";
 import type { CreatorInput, VideoInput } from "../../analysis/inputs.js";
+import { ProgramHealthReport } from "../../reports/schema/program-health.js";
 import type { GoalCompliance, GoalComplianceEntry } from "../../schema/goals.js";
 import { creator, video } from "../../test-helpers/analysis-fixtures.js";
-import { ProgramHealthReport } from "../reports/program-health.js";
 import { WorkflowRun } from "../run.js";
 import type { AccrualInput } from "./payouts.js";
 import { buildProgramHealthReport, type ProgramHealthInputs } from "./program-health.js";

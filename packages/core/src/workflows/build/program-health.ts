@@ -5,7 +5,7 @@
  * figures (program-health.test.ts), and the workflow only fetches and hands over.
  * @module
  */
-import { Caveats } from "../../analysis/caveats.js";
+
 import type { DayRange } from "../../analysis/dates.js";
 import { formatCents, formatInt, formatShare, plural } from "../../analysis/format.js";
 import { summarizeFreshness } from "../../analysis/freshness.js";
@@ -15,8 +15,9 @@ import { findOverPosting } from "../../analysis/over-posting.js";
 import { round, safeRatio } from "../../analysis/stats-math.js";
 import { findUnderperformers, UNDERPERFORMANCE_REASONS } from "../../analysis/underperformers.js";
 import { indexVideos } from "../../analysis/video-index.js";
+import type { ProgramHealthReport } from "../../reports/schema/program-health.js";
 import type { GoalCompliance } from "../../schema/goals.js";
-import type { ProgramHealthReport } from "../reports/program-health.js";
+import { Caveats } from "../caveats.js";
 import type { BuiltReport } from "./built-report.js";
 import type { Fetched } from "./fetched.js";
 import { goalsSection } from "./goal-compliance.js";

@@ -8,8 +8,8 @@
  */
 import { parseInstantMs } from "../../analysis/dates.js";
 import { GOAL_FINAL_AFTER_HOURS, goalFinality } from "../../analysis/goals.js";
+import type { ProgramHealthReport } from "../../reports/schema/program-health.js";
 import type { GoalCompliance } from "../../schema/goals.js";
-import type { ProgramHealthReport } from "../reports/program-health.js";
 import type { Fetched } from "./fetched.js";
 
 type Closed = NonNullable<ProgramHealthReport["goals"]["recently_closed"]>[number];

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { REPORT_SCHEMAS } from "../reports/index.js";
+import { REPORT_SCHEMAS } from "../../reports/schema/index.js";
 import { getWorkflow, WORKFLOW_NAMES, workflows } from "./catalogue.js";
 import { withAsOf } from "./deprecated.js";
 import { workflowJsonSchemas } from "./json-schema.js";
