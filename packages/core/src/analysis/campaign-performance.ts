@@ -24,17 +24,20 @@
 import { isCountedVideo } from "./counted.js";
 import { addDays, type DayRange } from "./dates.js";
 import type { DatedValue, VideoInput } from "./inputs.js";
+import type { CampaignTotalsLike, Concentration } from "./results/campaign.js";
+import type { CampaignComparisonRow, LifetimeTotals } from "./results/comparison.js";
+import type { Pacing, TrendDirection } from "./results/pacing.js";
 import { linearSlope, mean, relativeChange, round, safeRatio } from "./stats-math.js";
 
-export interface CampaignTotalsLike {
-  view_count: number;
-  like_count: number;
-  comment_count: number;
-  share_count: number;
-  save_count: number;
-  video_count: number;
-  creator_count: number;
-}
+// The result types are inferred from the report part schemas (results/): one definition each.
+export type {
+  CampaignComparisonRow,
+  CampaignTotalsLike,
+  Concentration,
+  LifetimeTotals,
+  Pacing,
+  TrendDirection,
+};
 
 /**
  * Totals over a campaign's resolved video set: each counted video once (the caller de-duplicates the
@@ -88,34 +91,6 @@ export function dailyGains(cumulative: readonly DatedValue[]): DatedValue[] {
     out.push({ date: cumulative[i]!.date, value: cumulative[i]!.value - cumulative[i - 1]!.value });
   }
   return out;
-}
-
-export type TrendDirection = "accelerating" | "steady" | "slowing" | "insufficient_data";
-
-export interface Pacing {
-  /** Days with a gain (one per day of the range when the series starts at its baseline day). */
-  day_count: number;
-  /**
-   * Gained over the range: last cumulative value − the baseline. `null` when unknown: no reading for
-   * the day before the range (see {@link gainUnknownReason}) or none at all.
-   */
-  gained: number | null;
-  /** The day of the baseline reading gains are measured from; `null` without one. */
-  baseline_date: string | null;
-  /** Why `gained` is unknown ("no reading before the range …"); `null` when it is known. */
-  gain_unknown_reason: string | null;
-  /** gained / day_count. */
-  avg_per_day: number | null;
-  /** Average daily gain over the last `recentDays` days. */
-  recent_per_day: number | null;
-  /** Least-squares slope of the daily gains (change in daily gain per day). */
-  slope_per_day: number | null;
-  first_half_avg: number | null;
-  second_half_avg: number | null;
-  /** second_half_avg / first_half_avg − 1. */
-  acceleration: number | null;
-  direction: TrendDirection;
-  daily: DatedValue[];
 }
 
 export interface PacingOptions {
@@ -185,15 +160,6 @@ export function pacing(series: readonly DatedValue[], options: PacingOptions = {
   };
 }
 
-export interface Concentration {
-  top_video_id: string | null;
-  top_video_share: number | null;
-  top_creator_id: string | null;
-  top_creator_share: number | null;
-  /** Share of views from the top 3 creators. */
-  top3_creator_share: number | null;
-}
-
 /** How much of the views hang on one video or one creator (a campaign riding a single hit is fragile). */
 export function concentration(
   topVideos: ReadonlyArray<{ id: string; view_count: number }>,
@@ -230,43 +196,6 @@ export interface ComparableCampaign {
   totals: CampaignTotalsLike;
 }
 
-/** A campaign's lifetime snapshot totals with their pooled engagement rate. */
-export interface LifetimeTotals extends CampaignTotalsLike {
-  /** (likes + comments + shares + saves) / views of the lifetime totals, a fraction. */
-  engagement_rate: number | null;
-}
-
-export interface CampaignComparisonRow {
-  campaign_id: string;
-  name: string;
-  /**
-   * Views gained in the range: cumulative level at `to` − level at the baseline (`from − 1`); `null`
-   * when unknown (no reading before the range), never 0 for "unknown".
-   */
-  views_gained: number | null;
-  /** Why views_gained is unknown; `null` when it is known. */
-  gain_unknown_reason: string | null;
-  /**
-   * Days of the range from the first day with any views (a campaign that started late is not
-   * penalised): the days whose gain is counted in `views_gained`, so per active day × active days =
-   * views gained.
-   */
-  active_day_count: number;
-  views_gained_per_active_day: number | null;
-  /**
-   * views_gained / lifetime.creator_count. Both sides cover the same videos: the gains of every
-   * counted video of the campaign, over the creators those videos belong to (whether or not they
-   * posted in the range). Not lifetime views per creator.
-   */
-  views_gained_per_creator: number | null;
-  /** views_gained / lifetime.video_count: the range's gains per counted video of the campaign. */
-  views_gained_per_video: number | null;
-  direction: TrendDirection;
-  /** Lifetime snapshot totals of the campaign's counted videos (as of their last scrape), not range figures. */
-  lifetime: LifetimeTotals;
-  rank: number;
-}
-
 /**
  * Compares campaigns over the same range, normalised by days active, by creator count and by video
  * count, ranked by views gained per active day. Every per-unit figure divides the range's views
@@ -282,7 +211,7 @@ export function compareCampaignSeries(
   campaigns: readonly ComparableCampaign[],
   range?: DayRange,
 ): CampaignComparisonRow[] {
-  const rows = campaigns.map((c) => {
+  const rows = campaigns.map((c): CampaignComparisonRow => {
     const views = range ? baselineSeries(c.views, range) : c.views;
     const firstActive = views.findIndex((p) => p.value > 0);
     // The baseline (index 0) has no gain of its own, so it is never a day of the range.

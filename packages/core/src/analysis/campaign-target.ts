@@ -13,12 +13,11 @@
  */
 import { addDays, DAY_MS, type Instant, instantMs, parseInstantMs, utcDay } from "./dates.js";
 import type { DatedValue } from "./inputs.js";
+import type { TargetBasis, TargetProgress, TargetStatus } from "./results/target.js";
 import { round, safeRatio } from "./stats-math.js";
 
-export type TargetStatus = "no_target" | "reached" | "on_track" | "behind" | "missed";
-
-/** What the target is judged on: views gained since the campaign was created, or lifetime totals. */
-export type TargetBasis = "since_created" | "lifetime";
+// The result types are inferred from the report part schema (results/target.ts): one definition.
+export type { TargetBasis, TargetProgress, TargetStatus };
 
 export interface ViewsSinceCreated {
   /** end_views − baseline_views: views the campaign's videos gained while it existed. */
@@ -31,30 +30,6 @@ export interface ViewsSinceCreated {
   end_date: string | null;
   /** Cumulative views at the end of `end_date`, or the current lifetime total when `end_date` is null. */
   end_views: number;
-}
-
-export interface TargetProgress {
-  status: TargetStatus;
-  basis: TargetBasis;
-  /** Why the basis is `lifetime` (no target, or the baseline day out of reach); `null` for `since_created`. */
-  basis_reason: string | null;
-  target_views: number | null;
-  target_at: string | null;
-  /** The figure judged against the target: views gained since created, or the lifetime total. */
-  views_counted: number;
-  /** Lifetime views of the campaign's counted videos as of their last scrape, beside the figure judged. */
-  lifetime_views: number;
-  baseline_date: string | null;
-  baseline_views: number | null;
-  end_date: string | null;
-  /** views_counted / target_views. */
-  share_done: number | null;
-  days_left: number | null;
-  /** Views per day still needed to reach the target on time. */
-  required_per_day: number | null;
-  /** views_counted + recent pace × days left. */
-  projected_at_target: number | null;
-  pace_per_day: number | null;
 }
 
 export interface TargetInput {
@@ -123,7 +98,8 @@ export function targetProgress(input: TargetInput, asOf: Instant): TargetProgres
   const lifetime = input.lifetime_views ?? input.current_views ?? 0;
   const since = input.since_created ?? null;
   const counted = since === null ? lifetime : since.views;
-  const base = {
+  // Typed, so a field added here that the schema lacks is a compile error, not silently dropped.
+  const base: Omit<TargetProgress, "status" | "days_left" | "required_per_day" | "projected_at_target"> = {
     basis: since === null ? ("lifetime" as const) : ("since_created" as const),
     basis_reason:
       since === null ? (input.basis_reason ?? "views gained since creation were not measured") : null,

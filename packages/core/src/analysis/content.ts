@@ -8,52 +8,19 @@ import { DAY_MS, type Instant, instantMs } from "./dates.js";
 import { engagementRateByViews } from "./engagement.js";
 import type { CreatorInput, VideoInput } from "./inputs.js";
 import { findOutliers, type OutlierAnalysis, type OutlierOptions } from "./outliers.js";
-import { type PostingPattern, postingPatternOf } from "./posting-pattern.js";
+import { postingPatternOf } from "./posting-pattern.js";
+import type { ContentSummary, CreatorContentRow, RankedVideo } from "./results/content.js";
 import { medianOfSorted, quantileSelect, round, safeRatio } from "./stats-math.js";
 import { asIndex, type VideoIndex } from "./video-index.js";
 
-export interface RankedVideo {
-  video_id: string;
-  creator_id: string | null;
-  tiktok_handle: string | null;
-  title: string | null;
-  url: string | null;
-  posted_at: string;
-  /** Lifetime views of the video as of its last scrape. */
-  view_count: number;
-  /** Engagement rate by views of the video's lifetime counters, a fraction (0.0812 = 8.12 %). */
-  engagement_rate: number | null;
-}
+// The result types are inferred from the report part schemas (results/content.ts): one definition each.
+export type { CreatorContentRow, RankedVideo };
 
-export interface CreatorContentRow {
-  creator_id: string;
-  tiktok_handle: string | null;
-  /** The creator's videos in the set. */
-  post_count: number;
-  /** Σ lifetime views of those videos. */
-  view_count: number;
-  median_views: number | null;
-  /** Pooled engagement rate by views of those videos, a fraction. */
-  engagement_rate: number | null;
-  /** This creator's share of all views in the set, a fraction. */
-  view_share: number | null;
-}
-
-export interface ContentAnalysis {
-  video_count: number;
-  total_views: number;
-  median_views: number | null;
-  p90_views: number | null;
-  /** Pooled engagement rate by views, a fraction. */
-  engagement_rate: number | null;
-  top_videos: RankedVideo[];
-  /** The least-viewed videos old enough to have had a fair chance (≥ minAgeDays). */
-  bottom_videos: RankedVideo[];
+/** The report's content figures (results/content.ts) plus the outliers and the pending count. */
+export type ContentAnalysis = ContentSummary & {
   outliers: OutlierAnalysis;
-  posting_pattern: PostingPattern;
-  creators: CreatorContentRow[];
   pending_review: number;
-}
+};
 
 export interface ContentOptions {
   top?: number;

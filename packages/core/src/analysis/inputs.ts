@@ -42,8 +42,5 @@ export interface CreatorInput {
   created_at?: string | null;
 }
 
-/** A dated value of a time series (`{ date, value }`), e.g. cumulative views at each day's end. */
-export interface DatedValue {
-  date: string;
-  value: number;
-}
+/** A dated value of a time series (`{ date, value }`): one definition, inferred from its schema. */
+export type { DatedValue } from "./results/pacing.js";

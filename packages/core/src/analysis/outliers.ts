@@ -12,8 +12,12 @@
  */
 import { DAY_MS, type Instant, instantMs } from "./dates.js";
 import type { VideoInput } from "./inputs.js";
+import type { OutlierVideo } from "./results/content.js";
 import { MAD_TO_SIGMA, medianOfSorted, round } from "./stats-math.js";
 import { asIndex, type VideoIndex } from "./video-index.js";
+
+// The result type is inferred from the report part schema (results/content.ts): one definition.
+export type { OutlierVideo };
 
 export interface OutlierOptions {
   minAgeDays?: number;
@@ -21,20 +25,6 @@ export interface OutlierOptions {
   zThreshold?: number;
   highRatio?: number;
   lowRatio?: number;
-}
-
-export interface OutlierVideo {
-  video_id: string;
-  creator_id: string;
-  direction: "high" | "low";
-  view_count: number;
-  creator_median_views: number;
-  /** view_count / the creator's median. */
-  ratio_to_median: number | null;
-  /** Robust z of ln(views); `null` when the creator's MAD is 0. */
-  z: number | null;
-  posted_at: string;
-  title: string | null;
 }
 
 export interface OutlierAnalysis {

@@ -11,8 +11,16 @@
  */
 import { DAY_MS, dayString, HOUR_MS, type Instant, instantMs, parseInstantMs } from "./dates.js";
 import type { VideoInput } from "./inputs.js";
+import type {
+  OverPostingIncident,
+  OverPostingWarning,
+  UnconfirmedOverPostingDay,
+} from "./results/over-posting.js";
 import { medianOfSorted, round, safeRatio } from "./stats-math.js";
 import { asIndex, type VideoIndex } from "./video-index.js";
+
+// The result types are inferred from the report part schemas (results/over-posting.ts): one definition each.
+export type { OverPostingIncident, OverPostingWarning, UnconfirmedOverPostingDay };
 
 export interface OverPostingOptions {
   minPostsPerDay?: number;
@@ -23,43 +31,6 @@ export interface OverPostingOptions {
   amberDays?: number;
   /** A creator with this many posts already today (but fewer than the minimum) gets an early warning. */
   warnAtPosts?: number;
-}
-
-export interface OverPostingIncident {
-  creator_id: string;
-  date: string;
-  post_count: number;
-  low_view_count: number;
-  low_view_video_ids: string[];
-  severity: "amber" | "info";
-  /** Median views of that day's posts vs the creator's median on other days: the reach the burst cost. */
-  day_median_views: number | null;
-  creator_median_views: number | null;
-  reach_ratio: number | null;
-}
-
-export interface OverPostingWarning {
-  creator_id: string;
-  date: string;
-  post_count: number;
-  /** More posts that day that would reach `minPostsPerDay`. */
-  posts_until_rule_count: number;
-}
-
-/**
- * A day that meets the rule only if low counts read under 2 h after posting (or never read) are taken
- * as confirmed: no incident, because the rule needs a reading at least 2 h after posting.
- */
-export interface UnconfirmedOverPostingDay {
-  creator_id: string;
-  date: string;
-  post_count: number;
-  /** Posts under the low-view line as last read, confirmed or not. */
-  low_view_count: number;
-  /** Of those, read at least 2 h after posting: fewer than the rule needs. */
-  confirmed_low_view_count: number;
-  /** Low-view posts whose last reading came under 2 h after posting, or that were never scraped. */
-  unconfirmed_video_count: number;
 }
 
 export interface OverPostingAnalysis {

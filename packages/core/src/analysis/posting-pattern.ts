@@ -6,21 +6,11 @@
  */
 import { DAY_MS, dayOfWeek, HOUR_MS, parseInstantMs } from "./dates.js";
 import type { VideoInput } from "./inputs.js";
+import type { PostingCell, PostingPattern } from "./results/content.js";
 import { round } from "./stats-math.js";
 
-export interface PostingCell {
-  dow: number;
-  hour: number;
-  post_count: number;
-  avg_views: number;
-}
-
-export interface PostingPattern {
-  cells: PostingCell[];
-  /** The best cell by average views among cells with at least `minPosts` posts; `null` if none. */
-  best: PostingCell | null;
-  busiest: PostingCell | null;
-}
+// The result types are inferred from the report part schemas (results/content.ts): one definition each.
+export type { PostingCell, PostingPattern };
 
 /** The pattern of a video list. */
 export function postingPattern(videos: Iterable<VideoInput>, minPosts = 2): PostingPattern {

@@ -17,7 +17,7 @@
  * Inbox (`pendingWeeks`) is the team's backlog, not a gap.
  * @module
  */
-import { baselineSeries, dailyGains, type Pacing, pacing } from "./campaign-performance.js";
+import { baselineSeries, dailyGains, pacing } from "./campaign-performance.js";
 import {
   DAY_MS,
   type DayRange,
@@ -30,56 +30,24 @@ import {
 } from "./dates.js";
 import { formatInt, formatShare } from "./format.js";
 import type { DatedValue, VideoInput } from "./inputs.js";
+import type { CreatorTrendSeries, SeriesGrowth, TrendWeek } from "./results/trends.js";
 import { relativeChange, round, safeRatio } from "./stats-math.js";
 import { indexVideos } from "./video-index.js";
+
+// The result types are inferred from the report part schemas (results/trends.ts): one definition each.
+export type { SeriesGrowth, TrendWeek };
 
 export interface WeeklyPosts {
   week_start: string;
   video_count: number;
 }
 
-export interface SeriesGrowth {
-  /** The baseline: the level at the end of the day before the range; `null` without that reading. */
-  start: number | null;
-  /** The level at the end of the range's last day with data. */
-  end: number | null;
-  /** end − start: gained over the range; `null` when unknown (no reading before the range). */
-  change: number | null;
-  /** change / start, a fraction (0.2 = +20 %); `null` when starting from 0. */
-  change_ratio: number | null;
-  pacing: Pacing;
-}
-
-export interface TrendWeek {
-  week_start: string;
-  /** The week reaches outside the range, or the views series has no gain for one of its days: its sums are incomplete. */
-  partial: boolean;
-  /** Counted posts made that week. */
-  post_count: number | null;
-  followers_gained: number | null;
-  /** Views gained that week by all the creator's counted videos, whatever week they were posted. */
-  views_gained: number | null;
-  /** Views gained vs the previous complete week, a fraction (−0.25 = 25 % fewer); `null` for partial weeks. */
-  views_wow_change_ratio: number | null;
-  /**
-   * views_gained ÷ post_count. The numerator counts every video's gains, not only that week's posts:
-   * a week without posts still gains views, and one with many posts is not credited with all of them.
-   */
-  views_gained_per_post: number | null;
-}
-
-export interface CreatorTrendAnalysis {
+/** The report's trend figures (results/trends.ts) plus the range measured and the highlights. */
+export type CreatorTrendAnalysis = CreatorTrendSeries & {
   range: DayRange;
-  followers: SeriesGrowth;
-  views: SeriesGrowth;
-  weeks: TrendWeek[];
-  /** Weeks fully inside the range without a counted post (only when the creator posted in the range). */
-  posting_gaps: string[];
-  /** Counted posts made in the range. */
-  range_post_count: number;
   /** Sentences describing the trend. */
   highlights: string[];
-}
+};
 
 /** Growth of a cumulative series over `range`: unknown (nulls) without the day-before reading. */
 function growth(raw: readonly DatedValue[], range: DayRange): SeriesGrowth {

@@ -41,30 +41,28 @@ import {
 import { formatFixed, formatInt, formatShare, plural } from "./format.js";
 import { isStale, STALE_AFTER_HOURS } from "./freshness.js";
 import type { CreatorInput, VideoInput } from "./inputs.js";
+import {
+  type BacklogEntry,
+  type CannotJudge,
+  type CannotJudgeCreator,
+  type CreatorEvaluation,
+  type PostingGaps,
+  type ProjectBaseline,
+  type StaleCreator,
+  type UnderperformanceReason,
+  UnderperformanceReasonSchema,
+} from "./results/underperformers.js";
 import { median, medianOfSorted, round, safeRatio } from "./stats-math.js";
 import { asIndex, creatorRange, type VideoIndex } from "./video-index.js";
 
-export type UnderperformanceReason =
-  | "low_views_per_post"
-  | "falling_engagement"
-  | "posting_gaps"
-  | "not_posting";
+// The result types are inferred from the report part schemas (results/underperformers.ts): one definition each.
+export type { CannotJudge, CreatorEvaluation, ProjectBaseline, UnderperformanceReason };
 
 /** Days of tracking before a creator without posts is called not posting. */
 export const MIN_TRACKED_DAYS = 14;
 
-/** A check that could not be made for a creator, and why. */
-export interface CannotJudge {
-  check: UnderperformanceReason;
-  reason: string;
-}
-
-export const UNDERPERFORMANCE_REASONS: readonly UnderperformanceReason[] = [
-  "low_views_per_post",
-  "falling_engagement",
-  "posting_gaps",
-  "not_posting",
-];
+export const UNDERPERFORMANCE_REASONS: readonly UnderperformanceReason[] =
+  UnderperformanceReasonSchema.options;
 
 export interface UnderperformerOptions {
   /** The analysis window; default the 30 days ending on asOf's UTC day. */
@@ -82,59 +80,6 @@ export interface UnderperformerOptions {
   staleHours?: number;
 }
 
-/** Everything measured about one creator, whether or not it was flagged. */
-export interface CreatorEvaluation {
-  creator_id: string;
-  project_id: string;
-  tiktok_handle: string;
-  display_name: string | null;
-  /** Followers; 0 when the API gave none (then views per follower cannot be judged). */
-  follower_count: number;
-  /** When tracking started (the creator's `created_at`); null when unknown. */
-  tracking_started_at: string | null;
-  /** Posts of the window waiting in the Tracking Inbox (`pending_review`): the team's backlog. */
-  pending_review_count: number;
-  /** Counted posts made in the window. */
-  window_post_count: number;
-  /** Counted posts made before the window. */
-  before_window_post_count: number;
-  last_posted_at: string | null;
-  /** Posts of the window old enough (≥ minAgeDays) that fed the views-per-post median. */
-  eligible_post_count: number;
-  median_views: number | null;
-  /** R = median_views / follower_count; null without a follower count. */
-  views_per_follower: number | null;
-  project_baseline: number | null;
-  /** R / project baseline. */
-  ratio_to_baseline: number | null;
-  /** Posts of the window's last `recentDays` days. */
-  recent_post_count: number;
-  /** Posts of the window before those. */
-  earlier_post_count: number;
-  /** Engagement rate by views of recent / earlier posts, a fraction (0.05 = 5 %). */
-  er_recent: number | null;
-  er_earlier: number | null;
-  er_ratio: number | null;
-  gap_weeks: string[];
-  reasons: UnderperformanceReason[];
-  /** One sentence per reason, with the numbers behind it. */
-  reason_texts: string[];
-  /** Checks that could not be made for this creator, each with why. */
-  cannot_judge: CannotJudge[];
-  /** How the rules applied to this creator (tracking start, backlog), in plain sentences. */
-  basis_notes: string[];
-  stale: boolean;
-  last_scraped_at: string | null;
-}
-
-export interface ProjectBaseline {
-  project_id: string;
-  /** Median R over the project's creators with eligible posts. */
-  baseline_views_per_follower: number | null;
-  /** Creators with eligible posts, whose R fed the baseline. */
-  creators_with_data_count: number;
-}
-
 export interface UnderperformerAnalysis {
   range: DayRange;
   /** Creators evaluated (every creator given, flagged or not). */
@@ -144,20 +89,15 @@ export interface UnderperformerAnalysis {
   underperformers: CreatorEvaluation[];
   /** Every evaluated creator (flagged or not), by handle; useful for drill-down. */
   evaluations: CreatorEvaluation[];
-  posting_gaps: Array<{ creator_id: string; weeks: string[] }>;
-  stale_creators: Array<{ creator_id: string; last_scraped_at: string | null }>;
+  posting_gaps: PostingGaps;
+  stale_creators: StaleCreator[];
   /** Counted videos left out: no creator (direct adds) or unparseable dates. */
   unattributed_videos: number;
   pending_review: number;
   /** Creators with posts of the window waiting in the Tracking Inbox, most first. */
-  backlog: Array<{ creator_id: string; tiktok_handle: string; pending_review_count: number }>;
+  backlog: BacklogEntry[];
   /** Creators with a check that could not be made, by handle. */
-  cannot_judge: Array<{
-    creator_id: string;
-    tiktok_handle: string;
-    checks: UnderperformanceReason[];
-    reason: string;
-  }>;
+  cannot_judge: CannotJudgeCreator[];
 }
 
 interface Window {
@@ -424,30 +364,34 @@ export function findUnderperformers(
   return {
     range,
     evaluated_count: evaluations.length,
-    baselines: projectIds.map((id) => ({
-      project_id: id,
-      baseline_views_per_follower: round(baselines.get(id) ?? null, 6),
-      creators_with_data_count: rByProject.get(id)?.length ?? 0,
-    })),
+    baselines: projectIds.map(
+      (id): ProjectBaseline => ({
+        project_id: id,
+        baseline_views_per_follower: round(baselines.get(id) ?? null, 6),
+        creators_with_data_count: rByProject.get(id)?.length ?? 0,
+      }),
+    ),
     underperformers: evaluations.filter((ev) => ev.reasons.length > 0).sort(compareSeverity),
     evaluations: byHandle,
     posting_gaps: evaluations
       .filter((ev) => ev.gap_weeks.length > 0)
-      .map((ev) => ({ creator_id: ev.creator_id, weeks: ev.gap_weeks }))
+      .map((ev): PostingGaps[number] => ({ creator_id: ev.creator_id, weeks: ev.gap_weeks }))
       .sort((a, b) => (a.creator_id < b.creator_id ? -1 : 1)),
     stale_creators: evaluations
       .filter((ev) => ev.stale)
-      .map((ev) => ({ creator_id: ev.creator_id, last_scraped_at: ev.last_scraped_at }))
+      .map((ev): StaleCreator => ({ creator_id: ev.creator_id, last_scraped_at: ev.last_scraped_at }))
       .sort((a, b) => (a.creator_id < b.creator_id ? -1 : 1)),
     unattributed_videos: index.videos.length - attributed + index.undated,
     pending_review: index.pending,
     backlog: evaluations
       .filter((ev) => ev.pending_review_count > 0)
-      .map((ev) => ({
-        creator_id: ev.creator_id,
-        tiktok_handle: ev.tiktok_handle,
-        pending_review_count: ev.pending_review_count,
-      }))
+      .map(
+        (ev): BacklogEntry => ({
+          creator_id: ev.creator_id,
+          tiktok_handle: ev.tiktok_handle,
+          pending_review_count: ev.pending_review_count,
+        }),
+      )
       .sort(
         (a, b) =>
           b.pending_review_count - a.pending_review_count ||
@@ -455,11 +399,13 @@ export function findUnderperformers(
       ),
     cannot_judge: byHandle
       .filter((ev) => ev.cannot_judge.length > 0)
-      .map((ev) => ({
-        creator_id: ev.creator_id,
-        tiktok_handle: ev.tiktok_handle,
-        checks: ev.cannot_judge.map((j) => j.check),
-        reason: ev.cannot_judge.map((j) => j.reason).join("; "),
-      })),
+      .map(
+        (ev): CannotJudgeCreator => ({
+          creator_id: ev.creator_id,
+          tiktok_handle: ev.tiktok_handle,
+          checks: ev.cannot_judge.map((j) => j.check),
+          reason: ev.cannot_judge.map((j) => j.reason).join("; "),
+        }),
+      ),
   };
 }

@@ -3,6 +3,7 @@
  * endpoint, its annotations, and the two documented aggregate endpoints.
  */
 import { z } from "zod";
+import { passThroughObject } from "./pass-through.js";
 import { Count, Day, Id, Timestamp } from "./primitives.js";
 import { arrayOf, core, documented, extension, nullable, openEnum, readers } from "./readers.js";
 
@@ -87,7 +88,7 @@ export type Analytics = z.infer<typeof Analytics>;
 export const StrictAnalytics = analytics.strict;
 export type StrictAnalytics = z.infer<typeof StrictAnalytics>;
 
-export const VideoLeaderboardRow = z.looseObject({
+export const VideoLeaderboardRow = passThroughObject({
   video_id: Id,
   title: z.string().nullable(),
   thumbnail_url: z.string().nullable(),
@@ -101,7 +102,7 @@ export const VideoLeaderboardRow = z.looseObject({
 });
 export type VideoLeaderboardRow = z.infer<typeof VideoLeaderboardRow>;
 
-export const PostingHeatmapCell = z.looseObject({
+export const PostingHeatmapCell = passThroughObject({
   dow: z.number().int().min(0).max(6),
   hour: z.number().int().min(0).max(23),
   post_count: Count,
@@ -110,7 +111,7 @@ export const PostingHeatmapCell = z.looseObject({
 export type PostingHeatmapCell = z.infer<typeof PostingHeatmapCell>;
 
 /** `meta` of aggregate endpoints: offset pagination with a total. */
-export const AggregateMeta = z.looseObject({
+export const AggregateMeta = passThroughObject({
   total_count: z.number().int(),
   limit: z.number().int(),
   offset: z.number().int(),

@@ -3,9 +3,10 @@
  * error body and list `meta` that ride in it.
  */
 import { z } from "zod";
+import { passThroughObject } from "./pass-through.js";
 
 /** Error `meta`: always carries `code` in the current API; other fields depend on the code. */
-export const ErrorMeta = z.looseObject({
+export const ErrorMeta = passThroughObject({
   code: z.string().optional(),
   retryAfter: z.number().optional(),
   replacement: z.string().optional(),
@@ -34,7 +35,7 @@ export const StrictErrorEnvelope = z.strictObject({
 export type StrictErrorEnvelope = z.infer<typeof StrictErrorEnvelope>;
 
 /** Cursor pagination `meta` of list endpoints (Part A.1). */
-export const ListMeta = z.looseObject({
+export const ListMeta = passThroughObject({
   nextCursor: z.string().nullable().default(null),
   hasMore: z.boolean(),
   limit: z.number().int().optional(),

@@ -4,12 +4,14 @@
  * - a **tolerant** reader (what the client parses with): required only what the contract confirms or
  *   the analyses cannot do without (ids, counters, the dates they compute on); every other field may be
  *   absent (a fallback fills it where the type has always had one, e.g. `null`, `{}`); unknown fields
- *   pass through; open enums keep unknown values as strings and report them;
+ *   pass through at runtime (not in the type: see pass-through.ts); open enums keep unknown values as
+ *   strings and report them;
  * - a **strict** reader (what tests and the parity check use): every documented field required with
  *   its documented type, closed enums, no defaults, no unknown fields.
  * @module
  */
 import { z } from "zod";
+import { passThroughObject } from "./pass-through.js";
 import { reportUnknownValue } from "./unknown-values.js";
 
 /** The two readers of one field (or of one nested object). */
@@ -99,11 +101,12 @@ type TolerantShape<F extends Fields> = { [K in keyof F]: F[K]["tolerant"] };
 
 /**
  * The two object readers of a field table: strict is a closed object (an unknown field is a
- * difference worth reporting), tolerant a loose one (unknown fields pass through).
+ * difference worth reporting), tolerant a pass-through one (unknown fields reach the caller at
+ * runtime, but its type has no index signature, so a misspelt field is a type error).
  */
 export function readers<F extends Fields>(
   fields: F,
-): Pair<z.ZodObject<StrictShape<F>, z.core.$strict>, z.ZodObject<TolerantShape<F>, z.core.$loose>> {
+): Pair<z.ZodObject<StrictShape<F>, z.core.$strict>, z.ZodObject<TolerantShape<F>, z.core.$strip>> {
   const strict: Record<string, z.ZodType> = {};
   const tolerant: Record<string, z.ZodType> = {};
   for (const [name, p] of Object.entries(fields)) {
@@ -112,6 +115,6 @@ export function readers<F extends Fields>(
   }
   return {
     strict: z.strictObject(strict) as never,
-    tolerant: z.looseObject(tolerant) as never,
+    tolerant: passThroughObject(tolerant) as never,
   };
 }

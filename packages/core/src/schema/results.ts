@@ -1,9 +1,10 @@
 /** Small result objects of write routes that return no entity (emulator defaults of Part B). */
 import { z } from "zod";
+import { passThroughObject } from "./pass-through.js";
 import { Id } from "./primitives.js";
 
 /** What every `delete()` resolves to, whatever the API answered (200 with a body, 204, empty, `null`). */
-export const Deleted = z.looseObject({ id: Id, deleted: z.literal(true) });
+export const Deleted = passThroughObject({ id: Id, deleted: z.literal(true) });
 export type Deleted = z.infer<typeof Deleted>;
 
 /**
@@ -12,12 +13,12 @@ export type Deleted = z.infer<typeof Deleted>;
  */
 export const DeleteAnswer = z.union([
   z.null(),
-  z.looseObject({ id: Id.optional(), deleted: z.literal(true).optional() }),
+  passThroughObject({ id: Id.optional(), deleted: z.literal(true).optional() }),
 ]);
 export type DeleteAnswer = z.infer<typeof DeleteAnswer>;
 
-export const Queued = z.looseObject({ queued: z.boolean() });
+export const Queued = passThroughObject({ queued: z.boolean() });
 export type Queued = z.infer<typeof Queued>;
 
-export const BulkUpdated = z.looseObject({ updated: z.number().int().nonnegative() });
+export const BulkUpdated = passThroughObject({ updated: z.number().int().nonnegative() });
 export type BulkUpdated = z.infer<typeof BulkUpdated>;

@@ -9,47 +9,48 @@
  * @module
  */
 import { z } from "zod";
+import { passThroughObject } from "./pass-through.js";
 import { Count, Day, Id } from "./primitives.js";
 import type { CampaignStats, CreatorStats, StatsProvenance, VideoStats } from "./stats.js";
 
 /** A `{ date, value }` point; `bucket_start` accepted for `date` (the `/analytics` spelling). */
-const SeriesPointInput = z
-  .looseObject({ date: Day.optional(), bucket_start: Day.optional(), value: z.number().nullable() })
-  .refine((p) => p.date !== undefined || p.bucket_start !== undefined, {
-    message: "a series point needs date (or bucket_start)",
-  });
+const SeriesPointInput = passThroughObject({
+  date: Day.optional(),
+  bucket_start: Day.optional(),
+  value: z.number().nullable(),
+}).refine((p) => p.date !== undefined || p.bucket_start !== undefined, {
+  message: "a series point needs date (or bucket_start)",
+});
 const SeriesInput = z.array(SeriesPointInput);
-const DayValue = z.looseObject({ date: Day, value: Count });
+const DayValue = passThroughObject({ date: Day, value: Count });
 const range = { from: Day.optional(), to: Day.optional() };
 const hasHistoryOrSeries = (s: { history?: unknown; series?: unknown }) =>
   s.history !== undefined || s.series !== undefined;
 const NEEDS = { message: "expected stats with history (or a series)" };
 
-export const CreatorStatsInput = z
-  .looseObject({
-    creator_id: Id.optional(),
-    ...range,
-    history: z
-      .array(
-        z.looseObject({
-          date: Day,
-          follower_count: Count.optional(),
-          total_likes_count: Count.optional(),
-          like_count: Count.optional(),
-          view_count: Count.optional(),
-          video_count: Count.optional(),
-        }),
-      )
-      .optional(),
-    total_video_views: z.union([z.array(DayValue), Count]).optional(),
-    posting_frequency: z
-      .union([z.array(z.looseObject({ week_start: Day, video_count: Count })), z.number()])
-      .optional(),
-    series: SeriesInput.optional(),
-  })
-  .refine(hasHistoryOrSeries, NEEDS);
+export const CreatorStatsInput = passThroughObject({
+  creator_id: Id.optional(),
+  ...range,
+  history: z
+    .array(
+      passThroughObject({
+        date: Day,
+        follower_count: Count.optional(),
+        total_likes_count: Count.optional(),
+        like_count: Count.optional(),
+        view_count: Count.optional(),
+        video_count: Count.optional(),
+      }),
+    )
+    .optional(),
+  total_video_views: z.union([z.array(DayValue), Count]).optional(),
+  posting_frequency: z
+    .union([z.array(passThroughObject({ week_start: Day, video_count: Count })), z.number()])
+    .optional(),
+  series: SeriesInput.optional(),
+}).refine(hasHistoryOrSeries, NEEDS);
 
-const TotalsInput = z.looseObject({
+const TotalsInput = passThroughObject({
   view_count: Count,
   like_count: Count.optional(),
   comment_count: Count.optional(),
@@ -59,76 +60,72 @@ const TotalsInput = z.looseObject({
   creator_count: Count.optional(),
 });
 
-export const CampaignStatsInput = z
-  .looseObject({
-    campaign_id: Id.optional(),
-    ...range,
-    totals: TotalsInput.optional(),
-    top_videos: z
-      .array(
-        z.looseObject({
-          id: Id.optional(),
-          video_id: Id.optional(),
-          creator_id: Id.nullable().optional(),
-          tiktok_handle: z.string().nullable().optional(),
-          title: z.string().nullable().optional(),
-          url: z.string().optional(),
-          posted_at: z.string().optional(),
-          view_count: Count,
-          like_count: Count.optional(),
-          comment_count: Count.optional(),
-          share_count: Count.optional(),
-        }),
-      )
-      .optional(),
-    top_creators: z
-      .array(
-        z.looseObject({
-          id: Id.optional(),
-          creator_id: Id.optional(),
-          tiktok_handle: z.string().optional(),
-          video_count: Count.optional(),
-          view_count: Count,
-        }),
-      )
-      .optional(),
-    history: z
-      .array(
-        z.looseObject({
-          date: Day,
-          view_count: Count,
-          like_count: Count.optional(),
-          comment_count: Count.optional(),
-          share_count: Count.optional(),
-        }),
-      )
-      .optional(),
-    video_count_by_day: z.array(z.looseObject({ date: Day, count: Count })).optional(),
-    series: SeriesInput.optional(),
-  })
-  .refine(hasHistoryOrSeries, NEEDS);
+export const CampaignStatsInput = passThroughObject({
+  campaign_id: Id.optional(),
+  ...range,
+  totals: TotalsInput.optional(),
+  top_videos: z
+    .array(
+      passThroughObject({
+        id: Id.optional(),
+        video_id: Id.optional(),
+        creator_id: Id.nullable().optional(),
+        tiktok_handle: z.string().nullable().optional(),
+        title: z.string().nullable().optional(),
+        url: z.string().optional(),
+        posted_at: z.string().optional(),
+        view_count: Count,
+        like_count: Count.optional(),
+        comment_count: Count.optional(),
+        share_count: Count.optional(),
+      }),
+    )
+    .optional(),
+  top_creators: z
+    .array(
+      passThroughObject({
+        id: Id.optional(),
+        creator_id: Id.optional(),
+        tiktok_handle: z.string().optional(),
+        video_count: Count.optional(),
+        view_count: Count,
+      }),
+    )
+    .optional(),
+  history: z
+    .array(
+      passThroughObject({
+        date: Day,
+        view_count: Count,
+        like_count: Count.optional(),
+        comment_count: Count.optional(),
+        share_count: Count.optional(),
+      }),
+    )
+    .optional(),
+  video_count_by_day: z.array(passThroughObject({ date: Day, count: Count })).optional(),
+  series: SeriesInput.optional(),
+}).refine(hasHistoryOrSeries, NEEDS);
 
-export const VideoStatsInput = z
-  .looseObject({
-    video_id: Id.optional(),
-    ...range,
-    history: z
-      .array(
-        z.looseObject({
-          date: Day,
-          view_count: Count,
-          like_count: Count,
-          comment_count: Count,
-          share_count: Count,
-          save_count: Count.default(0),
-        }),
-      )
-      .optional(),
-    metric: z.string().optional(),
-    unit: z.string().optional(),
-    series: SeriesInput.optional(),
-  })
-  .refine(hasHistoryOrSeries, NEEDS);
+export const VideoStatsInput = passThroughObject({
+  video_id: Id.optional(),
+  ...range,
+  history: z
+    .array(
+      passThroughObject({
+        date: Day,
+        view_count: Count,
+        like_count: Count,
+        comment_count: Count,
+        share_count: Count,
+        save_count: Count.default(0),
+      }),
+    )
+    .optional(),
+  metric: z.string().optional(),
+  unit: z.string().optional(),
+  series: SeriesInput.optional(),
+}).refine(hasHistoryOrSeries, NEEDS);
 
 /** Collects the paths of fields a shape did not carry. */
 class Gaps {
@@ -273,11 +270,12 @@ export function normaliseVideoStats(raw: z.output<typeof VideoStatsInput>): Vide
  * Fills what the request itself says (the id asked for, the range sent) into a normalised answer that
  * lacked it, and drops those paths from `incomplete`.
  */
-export function fillFromRequest<T extends StatsProvenance & Record<string, unknown>>(
+export function fillFromRequest<T extends StatsProvenance>(
   stats: T,
   known: Record<string, string | undefined>,
 ): T {
   const missing = new Set(stats.incomplete ?? []);
+  // Written by key name (the keys come from `known`), which the closed stats types do not allow.
   const out: Record<string, unknown> = { ...stats };
   for (const [key, value] of Object.entries(known)) {
     if (value !== undefined && missing.has(key)) {

@@ -21,13 +21,16 @@ import {
   VideoStatsInput,
 } from "./stats-shapes.js";
 
-/** Where a normalised stats answer came from, and what it lacked. Absent on a Part A answer. */
-export interface StatsProvenance {
+/**
+ * Where a normalised stats answer came from, and what it lacked. Absent on a Part A answer. A type, not
+ * an interface, so a stats answer still casts to `Record<string, unknown>` to read unknown fields.
+ */
+export type StatsProvenance = {
   /** `part_b`: the docs' emulator-default shape; `series`: a bare `{ series }` answer. */
   source_shape?: "part_b" | "series" | undefined;
   /** Dotted paths of Part A fields the answer did not carry (filled with 0, "" or []). */
   incomplete?: string[] | undefined;
-}
+};
 
 const dayValue = readers({ date: core(Day), value: core(Count) });
 

@@ -9,20 +9,17 @@
  * each campaign's item tree and one `/analytics` series, plus the project's video list once. The
  * histories are read from the day before the range (the baseline), so views gained covers every day
  * of the range.
+ *
+ * This file fetches; the report is built from what it fetched by the pure
+ * `buildCampaignComparisonReport` (build/campaign-comparison.ts).
  * @module
  */
 
 import { z } from "zod";
-import {
-  type ComparableCampaign,
-  compareCampaignSeries,
-  totalsFromVideos,
-} from "../analysis/campaign-performance.js";
-import { formatInt, plural } from "../analysis/format.js";
-import { mergeFreshness, summarizeFreshness } from "../analysis/freshness.js";
 import { campaignComparisonCsv } from "../reports/csv/campaign-comparison.js";
 import { renderCampaignComparison } from "../reports/markdown/campaign-comparison.js";
 import { CampaignComparisonReport } from "../reports/schema/campaign-comparison.js";
+import { buildCampaignComparisonReport } from "./build/campaign-comparison.js";
 import { gatherCampaign } from "./campaign-data.js";
 import { defineWorkflow, type WorkflowRunOptions } from "./catalogue/define-workflow.js";
 import { type DeprecatedAsOf, withAsOf } from "./catalogue/deprecated.js";
@@ -62,6 +59,7 @@ export const CampaignComparisonParams = z
   });
 export type CampaignComparisonParams = z.input<typeof CampaignComparisonParams>;
 
+/** Fetches; the report is built by {@link buildCampaignComparisonReport}. */
 async function runCampaignComparison(
   run: WorkflowRun,
   params: z.output<typeof CampaignComparisonParams>,
@@ -82,83 +80,15 @@ async function runCampaignComparison(
   const data = [...first, ...rest];
   run.phase("analyse");
 
-  const comparable: ComparableCampaign[] = data.map((d) => ({
-    campaign_id: d.campaign.id,
-    name: d.campaign.name,
-    views: d.views,
-    totals: d.stats
-      ? { ...d.stats.totals, save_count: d.stats.totals.save_count ?? 0 }
-      : totalsFromVideos(d.set!.videos),
-  }));
-  const campaigns = new Map(chosen.map((c) => [c.id, c]));
-  // Each history starts at the baseline day (from − 1), so every day of the range has its gain and
-  // the active days are exactly the days whose gains make up views gained.
-  const rows = compareCampaignSeries(comparable, range).map((r) => {
-    const c = campaigns.get(r.campaign_id)!;
-    return { ...r, target_views: c.target_views, target_at: c.target_at };
-  });
-
   for (const c of chosen) run.note("campaign", c.id, c.name, c.description);
-  run.caveats.add(
-    "recursive_dedup",
-    "Each campaign's figures are recursive over its sub-campaigns (each video once); a parent and its child " +
-      "share videos, so their rows overlap and must not be added up.",
+  const report = run.finish(
+    buildCampaignComparisonReport({ campaigns: data }, run.asOfMs, {
+      range,
+      projectId: params.project_id,
+    }),
   );
-  run.caveats.addSnapshot();
-  const sets = data.flatMap((d) => (d.set ? [d.set] : []));
-  const pending = sets.reduce((s, x) => s + x.pending.length, 0);
-  run.caveats.addPending(pending);
-  run.caveats.addLeftOut({
-    tracking_disabled: sets.reduce((s, x) => s + x.left_out.tracking_disabled, 0),
-    unknown_status: sets.reduce((s, x) => s + x.left_out.unknown_status, 0),
-    tracking_unreported: sets.reduce((s, x) => s + x.left_out.tracking_unreported, 0),
-  });
-  if (chosen.length === 0) run.caveats.addEmpty("campaigns");
-  const freshness = mergeFreshness(sets.map((s) => summarizeFreshness(s.videos, run.asOfMs)));
-  if (sets.length === 0 && chosen.length > 0) {
-    run.caveats.add(
-      "not_checked",
-      "Scrape freshness and pending videos were not checked: the stats routes do not carry them.",
-    );
-  }
-  run.caveats.addFreshness(freshness, "campaigns' videos");
-
-  const highlights: string[] = [];
-  const best = rows[0];
-  const last = rows.at(-1);
-  if (best && best.views_gained_per_active_day !== null) {
-    highlights.push(
-      `${best.name} leads with ${formatInt(best.views_gained_per_active_day)} views gained per active day ` +
-        `(${plural(best.active_day_count, "active day")}, ${formatInt(best.views_gained_per_creator)} gained per creator).`,
-    );
-  }
-  if (last && last !== best && last.views_gained_per_active_day !== null) {
-    highlights.push(
-      `${last.name} trails with ${formatInt(last.views_gained_per_active_day)} views gained per active day.`,
-    );
-  }
-  // A known 0 is "no views"; an unknown gain (no reading before the range) is said to be unknown.
-  const inactive = rows.filter((r) => r.active_day_count === 0 && r.views_gained !== null);
-  if (inactive.length > 0)
-    highlights.push(`${plural(inactive.length, "campaign")} had no views in the range.`);
-  const unknown = rows.filter((r) => r.views_gained === null);
-  if (unknown.length > 0) {
-    const why = [...new Set(unknown.map((r) => r.gain_unknown_reason ?? "no reading"))].join("; ");
-    highlights.push(
-      `${plural(unknown.length, "campaign")}: views gained in the range unknown (${why}); ranked last.`,
-    );
-  }
-
-  const checked = sets.length === data.length;
-  const meta = run.meta({ range, freshness, pending, freshnessChecked: checked, pendingChecked: checked });
   run.phase("done");
-  return {
-    kind: "campaign_comparison",
-    meta,
-    project_id: params.project_id ?? chosen[0]?.project_id ?? null,
-    campaigns: rows,
-    highlights,
-  };
+  return report;
 }
 
 export const campaignComparisonWorkflow = defineWorkflow({

@@ -7,23 +7,22 @@
  *
  * Requests: the campaign list, the item tree, the project's creators and videos. Both API
  * generations serve these routes alike.
+ *
+ * This file fetches; the report is built from what it fetched by the pure
+ * `buildCampaignContentReport` (build/campaign-content.ts).
  * @module
  */
 
 import { z } from "zod";
-import { analyzeContent } from "../analysis/content.js";
-import { presetRange } from "../analysis/date-presets.js";
-import { type DayRange, dayNumber, dayNumberOfMs, dayString, utcDay } from "../analysis/dates.js";
-import { formatCompact, formatInt, formatShare, plural } from "../analysis/format.js";
-import { summarizeFreshness } from "../analysis/freshness.js";
-import { findOutliers } from "../analysis/outliers.js";
-import { DOW_NAMES } from "../analysis/posting-pattern.js";
 import { campaignContentCsv } from "../reports/csv/campaign-content.js";
 import { renderCampaignContent } from "../reports/markdown/campaign-content.js";
 import { CampaignContentReport } from "../reports/schema/campaign-content.js";
+import type { Campaign } from "../schema/campaign.js";
+import type { Creator } from "../schema/creator.js";
 import type { Video } from "../schema/video.js";
-import { campaignInfo, projectCreators, projectVideos } from "./campaign-data.js";
-import { campaignVideoSet, resolveCampaignTree } from "./campaign-tree.js";
+import { buildCampaignContentReport } from "./build/campaign-content.js";
+import { projectCreators, projectVideos } from "./campaign-data.js";
+import { type CampaignTree, resolveCampaignTree } from "./campaign-tree.js";
 import { defineWorkflow, type WorkflowRunOptions } from "./catalogue/define-workflow.js";
 import { type DeprecatedAsOf, withAsOf } from "./catalogue/deprecated.js";
 import {
@@ -68,17 +67,7 @@ export const CampaignContentParams = z
   .superRefine(checkDateRange);
 export type CampaignContentParams = z.input<typeof CampaignContentParams>;
 
-function postedRange(videos: readonly Video[], asOfMs: number, from?: string, to?: string): DayRange {
-  let min: string | null = null;
-  for (const v of videos) {
-    const d = utcDay(v.posted_at);
-    if (d !== null && (min === null || d < min)) min = d;
-  }
-  const end = to ?? dayString(dayNumberOfMs(asOfMs));
-  const start = from ?? (min !== null && min <= end ? min : end);
-  return { from: start, to: end };
-}
-
+/** Fetches; the report is built by {@link buildCampaignContentReport}. */
 async function runCampaignContent(
   run: WorkflowRun,
   params: z.output<typeof CampaignContentParams>,
@@ -90,121 +79,49 @@ async function runCampaignContent(
     projectCreators(run, campaign.project_id),
   ]);
   run.phase("analyse");
-  const set = campaignVideoSet(tree, videos);
-  const range = params.range
-    ? presetRange(params.range, run.asOfMs)
-    : postedRange(set.videos, run.asOfMs, params.from, params.to);
-  const from = dayNumber(range.from)!;
-  const to = dayNumber(range.to)!;
-  const inRange = set.videos.filter((v) => {
-    const d = dayNumber(utcDay(v.posted_at));
-    return d !== null && d >= from && d <= to;
+  const built = buildCampaignContentReport({ campaign, tree, videos, creators }, run.asOfMs, {
+    range: params.range,
+    from: params.from,
+    to: params.to,
+    top: params.top,
+    outliers: outlierOptions(params),
   });
-  const outlierRule = outlierOptions(params);
-  const content = analyzeContent(inRange, creators, run.asOfMs, { top: params.top, outliers: outlierRule });
-  const ids = new Set(inRange.map((v) => v.id));
-  const projectOutliers = findOutliers(videos, run.asOfMs, outlierRule);
-  const outliers = projectOutliers.outliers.filter((o) => ids.has(o.video_id));
+  noteReadEntities(run, built.report, { campaign, all, tree, videos, creators });
+  const report = run.finish(built);
+  run.phase("done");
+  return report;
+}
 
+/** Records the notes of the campaign, its sub-campaigns, and the videos and lead creators the report names. */
+function noteReadEntities(
+  run: WorkflowRun,
+  report: Omit<CampaignContentReport, "meta">,
+  read: {
+    campaign: Campaign;
+    all: readonly Campaign[];
+    tree: CampaignTree;
+    videos: readonly Video[];
+    creators: readonly Creator[];
+  },
+): void {
+  const { campaign, all, tree } = read;
   run.note("campaign", campaign.id, campaign.name, campaign.description);
   for (const id of tree.campaign_ids.slice(1)) {
     const sub = all.find((c) => c.id === id);
     if (sub) run.note("campaign", sub.id, sub.name, sub.description);
   }
-  const byId = new Map(inRange.map((v) => [v.id, v]));
-  for (const id of [...content.top_videos, ...content.bottom_videos]
+  const videoById = new Map(read.videos.map((v) => [v.id, v]));
+  for (const id of [...report.top_videos, ...report.bottom_videos]
     .map((v) => v.video_id)
-    .concat(outliers.map((o) => o.video_id))) {
-    const v = byId.get(id);
+    .concat(report.outliers.items.map((o) => o.video_id))) {
+    const v = videoById.get(id);
     if (v) run.note("video", v.id, v.title, v.description);
   }
-  const creatorById = new Map(creators.map((c) => [c.id, c]));
-  for (const row of content.creators.slice(0, 5)) {
+  const creatorById = new Map(read.creators.map((c) => [c.id, c]));
+  for (const row of report.creators.slice(0, 5)) {
     const c = creatorById.get(row.creator_id);
     if (c) run.note("creator", c.id, c.tiktok_handle, c.description);
   }
-
-  run.caveats.add(
-    "recursive_dedup",
-    `The campaign and ${plural(tree.campaign_ids.length - 1, "sub-campaign")} were resolved to one video set; ` +
-      `${plural(set.duplicates_removed, "video")} reachable through several items ${set.duplicates_removed === 1 ? "is" : "are"} counted once.`,
-  );
-  run.caveats.addSnapshot();
-  run.caveats.addPending(set.pending.length);
-  run.caveats.addLeftOut(set.left_out);
-  if (inRange.length < set.videos.length) {
-    run.caveats.add(
-      "out_of_range",
-      `${plural(set.videos.length - inRange.length, "campaign video")} posted outside ${range.from} → ${range.to} ` +
-        `${set.videos.length - inRange.length === 1 ? "was" : "were"} left out.`,
-    );
-  }
-  if (inRange.length === 0) run.caveats.addEmpty("counted videos in this campaign");
-  run.caveats.add(
-    "method",
-    "Posting times are bucketed in UTC; outliers need ≥ 5 videos at least 7 days old per creator, so young and sparse creators are not judged.",
-  );
-  const freshness = summarizeFreshness(inRange, run.asOfMs);
-  run.caveats.addFreshness(freshness, "campaign's videos");
-
-  const highlights: string[] = [];
-  if (content.video_count > 0) {
-    highlights.push(
-      `${plural(content.video_count, "video")} posted in the range: median ${formatInt(content.median_views)} lifetime ` +
-        `views, top 10 % above ${formatInt(content.p90_views)}; engagement rate ${formatShare(content.engagement_rate, 1)}.`,
-    );
-    const top = content.top_videos[0]!;
-    highlights.push(
-      `Best: ${top.title ?? top.video_id} by @${top.tiktok_handle ?? "?"} with ${formatCompact(top.view_count)} lifetime views.`,
-    );
-    const highs = outliers.filter((o) => o.direction === "high").length;
-    const lows = outliers.length - highs;
-    if (outliers.length > 0)
-      highlights.push(
-        `${plural(highs, "breakout video")} and ${plural(lows, "flop")} against their creators' norms.`,
-      );
-    const best = content.posting_pattern.best;
-    if (best) {
-      highlights.push(
-        `Best posting slot: ${DOW_NAMES[best.dow]} ${String(best.hour).padStart(2, "0")}:00 UTC ` +
-          `(${formatInt(best.avg_views)} lifetime views per post over ${plural(best.post_count, "post")}).`,
-      );
-    }
-    const lead = content.creators[0];
-    if (lead && lead.view_share !== null)
-      highlights.push(
-        `@${lead.tiktok_handle ?? lead.creator_id} brings ${formatShare(lead.view_share)} of the lifetime views.`,
-      );
-  }
-
-  const meta = run.meta({
-    range,
-    freshness,
-    pending: set.pending.length,
-    freshnessChecked: true,
-    pendingChecked: true,
-  });
-  run.phase("done");
-  return {
-    kind: "campaign_content",
-    meta,
-    campaign: campaignInfo(campaign),
-    video_count: content.video_count,
-    total_views: content.total_views,
-    median_views: content.median_views,
-    p90_views: content.p90_views,
-    engagement_rate: content.engagement_rate,
-    top_videos: content.top_videos,
-    bottom_videos: content.bottom_videos,
-    outliers: {
-      items: outliers,
-      creators_checked_count: projectOutliers.creators_checked,
-      creators_too_few_videos_count: projectOutliers.creators_too_few_videos,
-    },
-    posting_pattern: content.posting_pattern,
-    creators: content.creators,
-    highlights,
-  };
 }
 
 export const campaignContentWorkflow = defineWorkflow({

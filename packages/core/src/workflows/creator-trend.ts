@@ -9,28 +9,21 @@
  * analysis/campaign-performance.ts) so the range's first day has a gain too. The stats route's
  * weekly `posting_frequency` then covers one day more: it is cut back to the weeks overlapping the
  * range, without the baseline day's posts (counted from the video list, read anyway).
+ *
+ * This file fetches; the report is built from what it fetched by the pure `buildCreatorTrendReport`
+ * (build/creator-trend.ts), which counts the weekly posts from the video list on the current generation.
  * @module
  */
 
 import { z } from "zod";
-import { partitionVideos } from "../analysis/counted.js";
-import { addDays, DAY_MS, parseInstantMs, utcDay } from "../analysis/dates.js";
-import { engagementRateByViews, pooledEngagementRate } from "../analysis/engagement.js";
-import { summarizeFreshness } from "../analysis/freshness.js";
+import { addDays } from "../analysis/dates.js";
 import type { DatedValue } from "../analysis/inputs.js";
-import { round } from "../analysis/stats-math.js";
-import {
-  analyzeCreatorTrendSeries,
-  pendingWeekStarts,
-  postsOnDay,
-  type WeeklyPosts,
-  weeklyPostsFromVideos,
-  weeklyPostsInRange,
-} from "../analysis/trends.js";
+import { postsOnDay, type WeeklyPosts, weeklyPostsInRange } from "../analysis/trends.js";
 import { creatorTrendCsv } from "../reports/csv/creator-trend.js";
 import { renderCreatorTrend } from "../reports/markdown/creator-trend.js";
 import { CreatorTrendReport } from "../reports/schema/creator-trend.js";
 import type { Creator } from "../schema/creator.js";
+import { buildCreatorTrendReport } from "./build/creator-trend.js";
 import { defineWorkflow, type WorkflowRunOptions } from "./catalogue/define-workflow.js";
 import { type DeprecatedAsOf, withAsOf } from "./catalogue/deprecated.js";
 import {
@@ -57,6 +50,7 @@ export const CreatorTrendParams = z
   .superRefine(checkDateRange);
 export type CreatorTrendParams = z.input<typeof CreatorTrendParams>;
 
+/** The series both API generations hand the builder; `weekly` null: counted from the video list. */
 interface Series {
   followers: DatedValue[];
   views: DatedValue[];
@@ -70,6 +64,7 @@ async function findCreator(run: WorkflowRun, id: string, projectId?: string): Pr
   throw notFound(run, "creator_id", "creator", id, projectId);
 }
 
+/** Fetches; the report is built by {@link buildCreatorTrendReport}. */
 async function runCreatorTrend(
   run: WorkflowRun,
   params: z.output<typeof CreatorTrendParams>,
@@ -109,87 +104,13 @@ async function runCreatorTrend(
     },
   );
   run.phase("analyse");
-  const weekly = series.weekly ?? weeklyPostsFromVideos(videos, range);
-  const trend = analyzeCreatorTrendSeries({
-    range,
-    followers: series.followers,
-    views: series.views,
-    weeklyPosts: weekly,
-    // Judged only on the creator's own weeks: from tracking start, backlog weeks excepted.
-    trackingStartedAt: creator.created_at,
-    pendingWeeks: pendingWeekStarts(videos, range),
-  });
-
-  const partition = partitionVideos(videos);
-  const counted = partition.counted;
-  const pending = partition.counts.pending_review;
-  const inRange = counted.filter((v) => {
-    const d = utcDay(v.posted_at);
-    return d !== null && d >= range.from && d <= range.to;
-  });
-  let lastMs: number | null = null;
-  for (const v of counted) {
-    const ms = parseInstantMs(v.posted_at);
-    if (ms !== null && (lastMs === null || ms > lastMs)) lastMs = ms;
-  }
-  const top = [...inRange]
-    .sort((a, b) => b.view_count - a.view_count || (a.id < b.id ? -1 : 1))
-    .slice(0, 5)
-    .map((v) => ({
-      video_id: v.id,
-      creator_id: v.creator_id,
-      tiktok_handle: creator.tiktok_handle,
-      title: v.title,
-      url: v.url,
-      posted_at: v.posted_at,
-      view_count: v.view_count,
-      engagement_rate: round(engagementRateByViews(v), 4),
-    }));
-
+  const built = buildCreatorTrendReport({ creator, videos, ...series }, run.asOfMs, { range });
   run.note("creator", creator.id, creator.tiktok_handle, creator.description);
-  for (const v of top)
+  for (const v of built.report.top_videos)
     run.note("video", v.video_id, v.title, videos.find((x) => x.id === v.video_id)?.description);
-  run.caveats.add(
-    "snapshot_not_cumulative",
-    "Growth comes from the daily cumulative series (day-over-day differences), not from the current snapshot counters.",
-  );
-  run.caveats.addPending(pending);
-  run.caveats.addLeftOut(partition.counts);
-  if (creator.tracking_mode === "selective" && pending > 0) {
-    run.caveats.add("pending_left_out", "The creator is in selective mode: posts count only once approved.");
-  }
-  if (series.views.length === 0) run.caveats.addEmpty("daily history in this range");
-  const freshness = summarizeFreshness([creator], run.asOfMs);
-  run.caveats.addFreshness(freshness, "creator");
-  const highlights = [...trend.highlights];
-  const daysSince = lastMs === null ? null : round((run.asOfMs - lastMs) / DAY_MS, 1);
-  if (daysSince !== null && daysSince > 7) highlights.push(`last counted post ${daysSince} days ago`);
-
-  const meta = run.meta({ range, freshness, pending, freshnessChecked: true, pendingChecked: true });
+  const report = run.finish(built);
   run.phase("done");
-  return {
-    kind: "creator_trend",
-    meta,
-    creator: {
-      id: creator.id,
-      project_id: creator.project_id,
-      tiktok_handle: creator.tiktok_handle,
-      display_name: creator.display_name,
-      follower_count: creator.follower_count,
-      tracking_mode: creator.tracking_mode,
-      last_scraped_at: creator.last_scraped_at,
-    },
-    followers: trend.followers,
-    views: trend.views,
-    weeks: trend.weeks,
-    posting_gaps: trend.posting_gaps,
-    range_post_count: trend.range_post_count,
-    last_posted_at: lastMs === null ? null : new Date(lastMs).toISOString(),
-    days_since_last_post: daysSince,
-    engagement_rate: round(pooledEngagementRate(inRange), 4),
-    top_videos: top,
-    highlights,
-  };
+  return report;
 }
 
 export const creatorTrendWorkflow = defineWorkflow({

@@ -20,13 +20,21 @@ const byDescThenId =
   (a: T, b: T) =>
     key(b) - key(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/**
+ * Part A's campaign stats plus each history day's saves: the engagement formulas need them, Part A's
+ * history does not carry them (the route drops them before answering).
+ */
+export type SandboxCampaignStats = Omit<CampaignStats, "history"> & {
+  history: (CampaignStats["history"][number] & { save_count: number })[];
+};
+
 export function campaignStats(
   world: World,
   campaign: CampaignRecord,
   resolvedVideos: readonly VideoRecord[],
   creatorsById: (id: string) => CreatorRecord | undefined,
   range: DateRange,
-): CampaignStats {
+): SandboxCampaignStats {
   const videos = countedOnly(resolvedVideos);
 
   const totals = {
@@ -80,7 +88,7 @@ export function campaignStats(
 
   const from = dayNumber(range.from);
   const { series } = dailySeries(world, videos, [], from, dayNumber(range.to));
-  const history: CampaignStats["history"] = [];
+  const history: SandboxCampaignStats["history"] = [];
   const video_count_by_day: CampaignStats["video_count_by_day"] = [];
   for (let i = 0; i < series.length; i++) {
     const date = dayString(from + i);
@@ -93,7 +101,7 @@ export function campaignStats(
       like_count: series.cum.like_count[i]!,
       comment_count: series.cum.comment_count[i]!,
       share_count: series.cum.share_count[i]!,
-      // Additive field (schemas are loose): saves are part of every engagement formula.
+      // Not in Part A's history (see SandboxCampaignStats): saves are part of every engagement formula.
       save_count: series.cum.save_count[i]!,
     });
   }

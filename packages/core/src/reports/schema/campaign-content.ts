@@ -1,16 +1,13 @@
 /** Report of {@link analyzeCampaignContent}: what works and what does not among a campaign's videos. @module */
 import { z } from "zod";
-import { ENGAGEMENT, LIFETIME } from "../../analysis/results/basis.js";
-import {
-  CreatorContentRowSchema,
-  OutlierVideoSchema,
-  PostingPatternSchema,
-  RankedVideoSchema,
-} from "../../analysis/results/parts.js";
+import { ContentSummarySchema, OutlierVideoSchema } from "../../analysis/results/content.js";
 import { CampaignInfoSchema } from "./campaign-performance.js";
 import { ReportMeta } from "./meta.js";
 
 const Int = z.number().int().nonnegative();
+
+// The analysis's figures in the report's order: the outliers (judged project-wide) sit between them.
+const { posting_pattern, creators, ...figures } = ContentSummarySchema.shape;
 
 /*
  * The video set: the campaign's counted videos (recursive, each once) POSTED in meta.range. Their
@@ -23,18 +20,7 @@ export const CampaignContentReport = z.object({
     "When and from what data the report was computed, with its caveats; range = the posting days of the videos analysed.",
   ),
   campaign: CampaignInfoSchema.describe("The campaign analysed."),
-  video_count: Int.describe("The campaign's counted videos posted in the range: the set analysed."),
-  total_views: z.number().describe(`Views of the set, summed: ${LIFETIME}.`),
-  median_views: z.number().nullable().describe("Median lifetime views per video of the set."),
-  p90_views: z.number().nullable().describe("90th percentile of lifetime views per video of the set."),
-  engagement_rate: z
-    .number()
-    .nullable()
-    .describe(`Pooled ${ENGAGEMENT}, of the set's lifetime counters; null at 0 views.`),
-  top_videos: z.array(RankedVideoSchema).describe("The set's videos with the most lifetime views."),
-  bottom_videos: z
-    .array(RankedVideoSchema)
-    .describe("The set's videos with the fewest lifetime views among those at least 3 days old."),
+  ...figures,
   outliers: z
     .object({
       items: z
@@ -48,10 +34,8 @@ export const CampaignContentReport = z.object({
       ),
     })
     .describe("Outliers judged against each creator's norm over all their counted videos in the project."),
-  posting_pattern: PostingPatternSchema.describe("When the set's videos were posted (UTC) and how they did."),
-  creators: z
-    .array(CreatorContentRowSchema)
-    .describe("Per-creator breakdown of the set, most lifetime views first."),
+  posting_pattern,
+  creators,
   highlights: z.array(z.string()).describe("The findings in plain sentences, most important first."),
 });
 export type CampaignContentReport = z.infer<typeof CampaignContentReport>;

@@ -5,11 +5,11 @@ import {
   ConcentrationSchema,
   CreatorViewsSchema,
   DailyPostCountSchema,
-  PacingSchema,
-  RankedVideoSchema,
-  TargetProgressSchema,
   TotalsSchema,
-} from "../../analysis/results/parts.js";
+} from "../../analysis/results/campaign.js";
+import { RankedVideoSchema } from "../../analysis/results/content.js";
+import { PacingSchema } from "../../analysis/results/pacing.js";
+import { TargetProgressSchema } from "../../analysis/results/target.js";
 import { ReportMeta } from "./meta.js";
 
 const Int = z.number().int().nonnegative();

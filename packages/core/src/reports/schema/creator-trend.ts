@@ -1,60 +1,17 @@
 /** Report of {@link analyzeCreatorTrend}: one creator's follower and views growth, weekly. @module */
 import { z } from "zod";
-import { DAY, ENGAGEMENT, FRACTION, IN_RANGE, INSTANT } from "../../analysis/results/basis.js";
-import { pacingSchema, RankedVideoSchema } from "../../analysis/results/parts.js";
+import { ENGAGEMENT, INSTANT } from "../../analysis/results/basis.js";
+import { RankedVideoSchema } from "../../analysis/results/content.js";
+import {
+  CreatorTrendSeriesSchema,
+  SeriesGrowthSchema,
+  seriesGrowthSchema,
+  TrendWeekSchema,
+} from "../../analysis/results/trends.js";
+import { TrackingMode } from "../../schema/creator.js";
 import { ReportMeta } from "./meta.js";
 
-const Int = z.number().int().nonnegative();
-
-/** Growth of one cumulative series (`unit`: followers, or views of the creator's counted videos). */
-export function seriesGrowthSchema(unit: string) {
-  return z.object({
-    start: z
-      .number()
-      .nullable()
-      .describe(
-        `${unit} at the end of the day before \`from\` (the baseline); null without that reading (then the gain over the range is unknown).`,
-      ),
-    end: z.number().nullable().describe(`${unit} at the end of the range's last day with data.`),
-    change: z
-      .number()
-      .nullable()
-      .describe(`${unit} ${IN_RANGE} (end − start); null when unknown: no reading before the range.`),
-    change_ratio: z
-      .number()
-      .nullable()
-      .describe(`change / start, ${FRACTION}; null when start is 0 or unknown.`),
-    pacing: pacingSchema(unit).describe(`${unit} gained per day over the range.`),
-  });
-}
-
-export const SeriesGrowthSchema = seriesGrowthSchema("The series' value");
-
-export const TrendWeekSchema = z.object({
-  week_start: z.string().describe(`Monday of the ISO week, ${DAY}.`),
-  partial: z
-    .boolean()
-    .describe("The week reaches outside the range or lacks a day's gain: its sums are incomplete."),
-  post_count: Int.nullable().describe("Counted posts made that week (within the range)."),
-  followers_gained: z.number().nullable().describe("Followers gained that week (day-over-day gains summed)."),
-  views_gained: z
-    .number()
-    .nullable()
-    .describe("Views gained that week by all the creator's counted videos, whenever they were posted."),
-  views_wow_change_ratio: z
-    .number()
-    .nullable()
-    .describe(
-      `views_gained vs the previous complete week, (this − previous) / previous, ${FRACTION}; null for partial weeks.`,
-    ),
-  views_gained_per_post: z
-    .number()
-    .nullable()
-    .describe(
-      "views_gained / post_count. The gains are every video's, not only that week's posts': a ratio of activity, " +
-        "not the views of the week's posts.",
-    ),
-});
+export { SeriesGrowthSchema, seriesGrowthSchema, TrendWeekSchema };
 
 export const CreatorTrendReport = z.object({
   kind: z.literal("creator_trend").describe("The report kind."),
@@ -69,7 +26,7 @@ export const CreatorTrendReport = z.object({
       display_name: z.string().nullable().describe("The creator's display name, if any."),
       follower_count: z.number().describe("Followers as of the creator's last scrape."),
       tracking_mode: z
-        .union([z.enum(["auto", "selective"]), z.string()])
+        .union([TrackingMode, z.string()])
         .describe(
           "auto: new videos count at once; selective: only once approved in the Tracking Inbox; any other value is one the docs do not name, as the API sent it.",
         ),
@@ -79,17 +36,7 @@ export const CreatorTrendReport = z.object({
         .describe(`The creator's last scrape, ${INSTANT}; null if never.`),
     })
     .describe("The creator followed."),
-  followers: seriesGrowthSchema("Followers").describe("Follower growth over the range."),
-  views: seriesGrowthSchema("Views").describe(
-    "Growth of the cumulative views of the creator's counted videos over the range.",
-  ),
-  weeks: z.array(TrendWeekSchema).describe("One row per ISO week overlapping the range."),
-  posting_gaps: z
-    .array(z.string())
-    .describe(
-      `Mondays (${DAY}) of the full weeks in the range without a counted post (only when the creator posted).`,
-    ),
-  range_post_count: Int.describe("Counted posts made in the range."),
+  ...CreatorTrendSeriesSchema.shape,
   last_posted_at: z
     .string()
     .nullable()

@@ -1,24 +1,35 @@
 /** Report of {@link programHealth}: one project's operational state at a glance. @module */
 import { z } from "zod";
 import { DAY, FRACTION, INSTANT } from "../../analysis/results/basis.js";
+import { OutlierVideoSchema } from "../../analysis/results/content.js";
 import {
-  OutlierVideoSchema,
   OverPostingIncidentSchema,
   OverPostingWarningSchema,
-  UnderperformanceReasonSchema,
-} from "../../analysis/results/parts.js";
+  UnconfirmedOverPostingDaySchema,
+} from "../../analysis/results/over-posting.js";
+import { UnderperformanceReasonSchema } from "../../analysis/results/underperformers.js";
+import { GoalMetric, GoalPeriod, GoalStatus } from "../../schema/goals.js";
 import { ReportMeta } from "./meta.js";
 
 const Int = z.number().int().nonnegative();
-const GoalStatusSchema = z
-  .enum(["on_track", "behind_pace", "at_risk", "completed", "missed"])
-  .describe(
-    "Pace rule: before the period ends, on_track when the projection reaches the target, behind_pace at ≥ 70 % of " +
-      "it, at_risk below; after it, completed or missed.",
-  );
+const GoalStatusSchema = GoalStatus.describe(
+  "Pace rule: before the period ends, on_track when the projection reaches the target, behind_pace at ≥ 70 % of " +
+    "it, at_risk below; after it, completed or missed.",
+);
 const GOAL_UNIT =
   "in the goal metric's unit: posts, views or followers; for an engagement goal the engagement rate by views " +
   `as ${FRACTION} (the API's percent ÷ 100)`;
+const GoalMetricSchema = GoalMetric.describe("posts, views, engagement or followers.");
+const GoalPeriodSchema = GoalPeriod.describe("daily, weekly or monthly.");
+
+/** An unconfirmed over-posting day (the analysis's) with the creator's handle and why it is no incident. */
+const { creator_id, ...unconfirmedDay } = UnconfirmedOverPostingDaySchema.shape;
+const UnconfirmedDaySchema = z.object({
+  creator_id,
+  tiktok_handle: z.string().nullable().describe("The creator's TikTok handle without @."),
+  ...unconfirmedDay,
+  reason: z.string().describe("Why this day is no incident, in a sentence."),
+});
 
 export const ProgramHealthReport = z.object({
   kind: z.literal("program_health").describe("The report kind."),
@@ -87,25 +98,7 @@ export const ProgramHealthReport = z.object({
         "Days that would be incidents if low counts read under 2 h after posting (or never read) were taken as " +
           "confirmed; they make no incident.",
       ),
-      unconfirmed: z
-        .array(
-          z.object({
-            creator_id: z.string().describe("The creator's id."),
-            tiktok_handle: z.string().nullable().describe("The creator's TikTok handle without @."),
-            date: z.string().describe("The UTC day, YYYY-MM-DD."),
-            post_count: Int.describe("Counted posts that day."),
-            low_view_count: Int.describe("Posts under 100 views as last read, confirmed or not."),
-            confirmed_low_view_count: Int.describe(
-              "Of those, read at least 2 h after posting: fewer than the 2 the rule needs.",
-            ),
-            unconfirmed_video_count: Int.describe(
-              "Low-view posts last read under 2 h after posting, or never scraped: unconfirmed.",
-            ),
-            reason: z.string().describe("Why this day is no incident, in a sentence."),
-          }),
-        )
-        .optional()
-        .describe("Every unconfirmed day, newest first."),
+      unconfirmed: z.array(UnconfirmedDaySchema).optional().describe("Every unconfirmed day, newest first."),
       rule: z
         .string()
         .optional()
@@ -128,8 +121,8 @@ export const ProgramHealthReport = z.object({
             creator_id: z.string().describe("The creator's id."),
             tiktok_handle: z.string().describe("The creator's TikTok handle without @."),
             goal_id: z.string().describe("The goal's id."),
-            metric: z.string().describe("posts, views, engagement or followers."),
-            period: z.string().describe("daily, weekly or monthly."),
+            metric: GoalMetricSchema,
+            period: GoalPeriodSchema,
             target: z.number().describe(`The goal's target for the period, ${GOAL_UNIT}.`),
             actual: z.number().describe(`What the period has so far (the API's figure), ${GOAL_UNIT}.`),
             status: GoalStatusSchema,
@@ -156,8 +149,8 @@ export const ProgramHealthReport = z.object({
             creator_id: z.string().describe("The creator's id."),
             tiktok_handle: z.string().describe("The creator's TikTok handle without @."),
             goal_id: z.string().describe("The goal's id."),
-            metric: z.string().describe("posts, views, engagement or followers."),
-            period: z.string().describe("daily, weekly or monthly."),
+            metric: GoalMetricSchema,
+            period: GoalPeriodSchema,
             period_start: z.string().describe("When the period began, an ISO 8601 UTC instant."),
             period_end: z.string().describe("When the period closed (exclusive), an ISO 8601 UTC instant."),
             target: z.number().describe(`The goal's target for the period, ${GOAL_UNIT}.`),

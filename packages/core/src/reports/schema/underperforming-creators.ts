@@ -1,11 +1,14 @@
 /** Report of {@link findUnderperformingCreators}: flagged creators with their reasons, gaps and stale data. @module */
 import { z } from "zod";
-import { INSTANT } from "../../analysis/results/basis.js";
 import {
+  BacklogEntrySchema,
+  CannotJudgeCreatorSchema,
   CreatorEvaluationSchema,
   GapsSchema,
+  ProjectBaselineSchema,
+  StaleCreatorSchema,
   UnderperformanceReasonSchema,
-} from "../../analysis/results/parts.js";
+} from "../../analysis/results/underperformers.js";
 import { ReportMeta } from "./meta.js";
 
 const Int = z.number().int().nonnegative();
@@ -27,53 +30,22 @@ export const UnderperformingCreatorsReport = z.object({
     .record(UnderperformanceReasonSchema, Int)
     .describe("Flagged creators per reason (a creator can have several reasons)."),
   baselines: z
-    .array(
-      z.object({
-        project_id: z.string().describe("The project."),
-        baseline_views_per_follower: z
-          .number()
-          .nullable()
-          .describe(
-            "Median R (median views per eligible post / followers) of its creators, in views per follower.",
-          ),
-        creators_with_data_count: Int.describe("Creators with eligible posts, whose R fed the baseline."),
-      }),
-    )
+    .array(ProjectBaselineSchema)
     .describe("The project norm low_views_per_post is judged against."),
   posting_gaps: GapsSchema,
   stale_creators: z
-    .array(
-      z.object({
-        creator_id: z.string().describe("The creator's id."),
-        last_scraped_at: z.string().nullable().describe(`Their last scrape, ${INSTANT}; null if never.`),
-      }),
-    )
+    .array(StaleCreatorSchema)
     .describe(
       "Creators last scraped more than 12 h before the analysis instant (or never): their counters may lag.",
     ),
   backlog: z
-    .array(
-      z.object({
-        creator_id: z.string().describe("The creator's id."),
-        tiktok_handle: z.string().describe("The creator's TikTok handle without @."),
-        pending_review_count: Int.describe(
-          "Posts of the range waiting in the Tracking Inbox (pending_review).",
-        ),
-      }),
-    )
+    .array(BacklogEntrySchema)
     .describe(
       "The Tracking Inbox backlog, most first: creators with posts of the range waiting for review (selective mode). " +
         "They are the team's to review: such a creator is not called not_posting, and a week with one is no gap.",
     ),
   cannot_judge: z
-    .array(
-      z.object({
-        creator_id: z.string().describe("The creator's id."),
-        tiktok_handle: z.string().describe("The creator's TikTok handle without @."),
-        checks: z.array(UnderperformanceReasonSchema).describe("The checks that could not be made."),
-        reason: z.string().describe("Why, in plain words."),
-      }),
-    )
+    .array(CannotJudgeCreatorSchema)
     .describe(
       "Creators some checks could not be made for, by handle: no follower count (not ranked on views per follower), " +
         "or tracked for under 14 days (not judged on not posting).",
