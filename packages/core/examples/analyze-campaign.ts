@@ -1,5 +1,5 @@
 /** Analyse one campaign: totals, pacing, concentration, target progress. */
-import { analyzeCampaign, renderMarkdown } from "../src/index.js";
+import { renderMarkdown, runCampaignPerformance } from "../src/index.js";
 import { connect } from "./_connect.js";
 
 const { tg, asOf, close } = await connect();
@@ -8,7 +8,11 @@ const campaigns = await tg.campaigns.list({ project_id: project.id, limit: 100 }
 // The campaign with a view target, if any: it shows the target projection too.
 const campaign = campaigns.find((c) => c.target_views !== null) ?? campaigns[0]!;
 
-const report = await analyzeCampaign(tg, { campaign_id: campaign.id, project_id: project.id, as_of: asOf });
+const report = await runCampaignPerformance(tg, {
+  campaign_id: campaign.id,
+  project_id: project.id,
+  as_of: asOf,
+});
 console.log(renderMarkdown(report));
 console.log(JSON.stringify({ totals: report.totals, target: report.target }, null, 2));
 await close();

@@ -1,10 +1,10 @@
 /** Find underperforming creators of a project, with the reasons in words and numbers. */
-import { findUnderperformingCreators, renderMarkdown } from "../src/index.js";
+import { renderMarkdown, runUnderperformingCreators } from "../src/index.js";
 import { connect } from "./_connect.js";
 
 const { tg, asOf, close } = await connect();
 const project = (await tg.projects.list()).data[0]!;
-const report = await findUnderperformingCreators(
+const report = await runUnderperformingCreators(
   tg,
   { project_id: project.id, as_of: asOf },
   {

@@ -1,7 +1,7 @@
 // `goatkit parity` as a user runs it: a normal demo sandbox matches the contract (exit 0), a drifted one
 // does not (exit 1, the differences in the markdown), JSON is core's parity report, --drift needs --demo.
 import { fileURLToPath } from "node:url";
-import { ParityReportSchema } from "@goatkit/core";
+import { ParityReport } from "@goatkit/core";
 import { cliRunner } from "@goatkit/core-test-helpers/spawn-cli.js";
 import { describe, expect, it } from "vitest";
 
@@ -23,7 +23,7 @@ async function finish(args: string[]) {
 describe("goatkit parity", () => {
   it("reports no difference on the normal demo sandbox, as JSON that is core's parity report", async () => {
     const r = await finish(["parity", ...DEMO, "--format", "json"]);
-    const report = ParityReportSchema.parse(JSON.parse(r.stdout));
+    const report = ParityReport.parse(JSON.parse(r.stdout));
     expect(report.differences).toEqual([]);
     expect(report.request_count).toBeLessThanOrEqual(25);
     expect(report.summary.matches_contract).toBe(true);

@@ -25,13 +25,13 @@ import { isCountedVideo } from "./counted.js";
 import { addDays, type DayRange } from "./dates.js";
 import type { DatedValue, VideoInput } from "./inputs.js";
 import type { CampaignTotalsLike, Concentration } from "./results/campaign.js";
-import type { CampaignComparisonRow, LifetimeTotals } from "./results/comparison.js";
+import type { CampaignSeriesComparison, LifetimeTotals } from "./results/comparison.js";
 import type { Pacing, TrendDirection } from "./results/pacing.js";
 import { linearSlope, mean, relativeChange, round, safeRatio } from "./stats-math.js";
 
 // The result types are inferred from the report part schemas (results/): one definition each.
 export type {
-  CampaignComparisonRow,
+  CampaignSeriesComparison,
   CampaignTotalsLike,
   Concentration,
   LifetimeTotals,
@@ -210,8 +210,8 @@ export interface ComparableCampaign {
 export function compareCampaignSeries(
   campaigns: readonly ComparableCampaign[],
   range?: DayRange,
-): CampaignComparisonRow[] {
-  const rows = campaigns.map((c): CampaignComparisonRow => {
+): CampaignSeriesComparison[] {
+  const rows = campaigns.map((c): CampaignSeriesComparison => {
     const views = range ? baselineSeries(c.views, range) : c.views;
     const firstActive = views.findIndex((p) => p.value > 0);
     // The baseline (index 0) has no gain of its own, so it is never a day of the range.
@@ -234,7 +234,7 @@ export function compareCampaignSeries(
     };
   });
   // Known gains first (by gained per active day), then known zeros, then the unknown ones.
-  const tier = (r: CampaignComparisonRow) =>
+  const tier = (r: CampaignSeriesComparison) =>
     r.views_gained === null ? 2 : r.views_gained_per_active_day === null ? 1 : 0;
   const order = [...rows].sort(
     (a, b) =>

@@ -5,15 +5,12 @@
  * the analyses parse one timestamp per video and a 250,000-video project must not pay `new Date()` each.
  * @module
  */
+import type { DayRange } from "../schema/day-range.js";
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 
-/** An inclusive range of calendar days, `YYYY-MM-DD`. */
-export interface DayRange {
-  from: string;
-  to: string;
-}
+export type { DayRange };
 
 function digits(s: string, start: number, len: number): number {
   let n = 0;

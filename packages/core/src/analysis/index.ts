@@ -5,7 +5,7 @@
  */
 export {
   baselineSeries,
-  type CampaignComparisonRow,
+  type CampaignSeriesComparison,
   type CampaignTotalsLike,
   type ComparableCampaign,
   type Concentration,

@@ -49,8 +49,7 @@ import {
   type PostingGaps,
   type ProjectBaseline,
   type StaleCreator,
-  type UnderperformanceReason,
-  UnderperformanceReasonSchema,
+  UnderperformanceReason,
 } from "./results/underperformers.js";
 import { median, medianOfSorted, round, safeRatio } from "./stats-math.js";
 import { asIndex, creatorRange, type VideoIndex } from "./video-index.js";
@@ -61,8 +60,7 @@ export type { CannotJudge, CreatorEvaluation, ProjectBaseline, UnderperformanceR
 /** Days of tracking before a creator without posts is called not posting. */
 export const MIN_TRACKED_DAYS = 14;
 
-export const UNDERPERFORMANCE_REASONS: readonly UnderperformanceReason[] =
-  UnderperformanceReasonSchema.options;
+export const UNDERPERFORMANCE_REASONS: readonly UnderperformanceReason[] = UnderperformanceReason.options;
 
 export interface UnderperformerOptions {
   /** The analysis window; default the 30 days ending on asOf's UTC day. */

@@ -54,7 +54,7 @@ export type {
   AssignmentTarget,
   PayoutStructureListQuery,
 } from "./resources/payout-structures.js";
-export type { DateRange, PageParams } from "./resources/resource.js";
+export type { DayRangeQuery, PageParams } from "./resources/resource.js";
 export type { VideoListQuery, VideoStatsQuery } from "./resources/videos.js";
 export { backoffDelay, parseRetryAfter } from "./retry.js";
 export type { ApiResult, HttpMethod, RequestSpec } from "./transport.js";

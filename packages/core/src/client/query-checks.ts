@@ -39,7 +39,7 @@ export const PagedRangeQuery = orderedRange(
   z.looseObject({ ...rangeFields, limit: Limit.optional(), cursor: Cursor.optional() }),
 );
 
-export const AnalyticsQuerySchema = orderedRange(
+export const AnalyticsQueryCheck = orderedRange(
   z.looseObject({
     entity: AnalyticsEntity,
     entity_id: z.string().min(1, { error: "expected an id" }),
@@ -50,7 +50,7 @@ export const AnalyticsQuerySchema = orderedRange(
   }),
 );
 
-export const VideoLeaderboardQuerySchema = orderedRange(
+export const VideoLeaderboardQueryCheck = orderedRange(
   z.looseObject({
     project_id: z.string().min(1, { error: "expected an id" }),
     order: z
@@ -62,7 +62,7 @@ export const VideoLeaderboardQuerySchema = orderedRange(
   }),
 );
 
-export const PostingHeatmapQuerySchema = orderedRange(
+export const PostingHeatmapQueryCheck = orderedRange(
   z.looseObject({
     project_id: z.string().min(1, { error: "expected an id" }),
     from: CalendarDay,
@@ -70,14 +70,14 @@ export const PostingHeatmapQuerySchema = orderedRange(
   }),
 );
 
-export const VideoStatsQuerySchema = orderedRange(
+export const VideoStatsQueryCheck = orderedRange(
   z.looseObject({
     ...rangeFields,
     base_metric: z.enum(["views", "likes", "comments", "shares", "saves"]).optional(),
   }),
 );
 
-export const GoalComplianceQuerySchema = z.looseObject({
+export const GoalComplianceQueryCheck = z.looseObject({
   limit: Limit.optional(),
   cursor: Cursor.optional(),
   period: GoalPeriod.optional(),

@@ -6,14 +6,10 @@
 export { checkParity, PARITY_REQUEST_BUDGET, type ParityOptions } from "./check.js";
 export { renderParityMarkdown } from "./markdown.js";
 export {
-  type NotChecked,
-  NotCheckedSchema,
+  NotChecked,
   PARITY_DIFFERENCE_KINDS,
-  type ParityCheck,
-  ParityCheckSchema,
-  type ParityDifference,
+  ParityCheck,
+  ParityDifference,
   type ParityDifferenceKind,
-  ParityDifferenceSchema,
-  type ParityReport,
-  ParityReportSchema,
+  ParityReport,
 } from "./report.js";

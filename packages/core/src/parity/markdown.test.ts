@@ -3,9 +3,9 @@
  */
 import { expect, it } from "vitest";
 import { renderParityMarkdown } from "./markdown.js";
-import { type ParityReport, ParityReportSchema } from "./report.js";
+import { ParityReport } from "./report.js";
 
-const report: ParityReport = ParityReportSchema.parse({
+const report: ParityReport = ParityReport.parse({
   kind: "parity",
   generated_at: "2026-03-15T12:00:00.000Z",
   base_url: "https://www.trackagoat.com/api/v1",

@@ -25,7 +25,7 @@ export const ParityDifferenceKind = z
   );
 export type ParityDifferenceKind = z.infer<typeof ParityDifferenceKind>;
 
-export const ParityDifferenceSchema = z
+export const ParityDifference = z
   .object({
     route: z.string().describe("The route as a pattern, e.g. `GET /creators/{id}/stats` (never an id)."),
     kind: ParityDifferenceKind,
@@ -47,9 +47,9 @@ export const ParityDifferenceSchema = z
     checked_items: Count.describe("How many items of this route were checked (1 for a single object)."),
   })
   .describe("One difference between the contract and the answers of one route.");
-export type ParityDifference = z.infer<typeof ParityDifferenceSchema>;
+export type ParityDifference = z.infer<typeof ParityDifference>;
 
-export const ParityCheckSchema = z
+export const ParityCheck = z
   .object({
     route: z.string().describe("The route as a pattern, e.g. `GET /videos`."),
     schema: z.string().describe("The strict reader the answer was validated with (`video`, `page_meta`, …)."),
@@ -68,17 +68,17 @@ export const ParityCheckSchema = z
       .describe("Why a route was skipped or failed, or what it showed; null otherwise."),
   })
   .describe("One route the run asked, or meant to ask.");
-export type ParityCheck = z.infer<typeof ParityCheckSchema>;
+export type ParityCheck = z.infer<typeof ParityCheck>;
 
-export const NotCheckedSchema = z
+export const NotChecked = z
   .object({
     what: z.string().describe("What was not checked."),
     why: z.string().describe("Why a read-only run cannot observe it, or why this run did not."),
   })
   .describe("Something this run did not check: never read as fine.");
-export type NotChecked = z.infer<typeof NotCheckedSchema>;
+export type NotChecked = z.infer<typeof NotChecked>;
 
-export const ParityReportSchema = z
+export const ParityReport = z
   .object({
     kind: z.literal("parity"),
     generated_at: z.string().describe("When the run finished, ISO 8601 UTC."),
@@ -94,9 +94,9 @@ export const ParityReportSchema = z
       .describe("The project whose records were sampled; null when the org has none."),
     request_budget: Count.describe("Most HTTP requests the run may send (retries included)."),
     request_count: Count.describe("HTTP requests the run sent, retries included."),
-    differences: z.array(ParityDifferenceSchema).describe("Every difference found, by route then path."),
-    checks: z.array(ParityCheckSchema).describe("Every route the run asked or meant to ask, in order."),
-    not_checked: z.array(NotCheckedSchema).describe("What this run did not check, and why."),
+    differences: z.array(ParityDifference).describe("Every difference found, by route then path."),
+    checks: z.array(ParityCheck).describe("Every route the run asked or meant to ask, in order."),
+    not_checked: z.array(NotChecked).describe("What this run did not check, and why."),
     summary: z
       .object({
         differences: Count.describe("Number of differences."),
@@ -112,4 +112,4 @@ export const ParityReportSchema = z
       .describe("The headline numbers."),
   })
   .describe("What a read-only run found different between an API and goatkit's contract.");
-export type ParityReport = z.infer<typeof ParityReportSchema>;
+export type ParityReport = z.infer<typeof ParityReport>;

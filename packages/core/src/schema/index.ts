@@ -48,6 +48,7 @@ export {
 } from "./bodies.js";
 export { Campaign, CampaignItem, CampaignItemType, StrictCampaign, StrictCampaignItem } from "./campaign.js";
 export { Creator, StrictCreator, TrackingMode, type TrackingModeValue } from "./creator.js";
+export { DayRange, type DayRangeQuery } from "./day-range.js";
 export {
   AnyEnvelope,
   ErrorEnvelope,

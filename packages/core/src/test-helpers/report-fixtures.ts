@@ -4,13 +4,8 @@
  * report is about. Tests check their report against its zod schema, so these stay valid as schemas grow.
  */
 import type { z } from "zod";
-import type {
-  CreatorEvaluationSchema,
-  PacingSchema,
-  RankedVideoSchema,
-  TotalsSchema,
-} from "../analysis/results/parts.js";
-import type { CampaignInfoSchema } from "../reports/schema/campaign-performance.js";
+import type { CreatorEvaluation, Pacing, RankedVideo, Totals } from "../analysis/results/parts.js";
+import type { CampaignInfo } from "../reports/schema/campaign-performance.js";
 import type { ReportMeta } from "../reports/schema/meta.js";
 
 export const FIXED_NOW = "2026-03-15T12:00:00.000Z";
@@ -51,9 +46,7 @@ export function reportMeta(over: Partial<ReportMeta> = {}): ReportMeta {
   };
 }
 
-export function campaignInfo(
-  over: Partial<z.infer<typeof CampaignInfoSchema>> = {},
-): z.infer<typeof CampaignInfoSchema> {
+export function campaignInfo(over: Partial<z.infer<typeof CampaignInfo>> = {}): z.infer<typeof CampaignInfo> {
   return {
     id: "k-spring",
     name: "Spring launch",
@@ -66,7 +59,7 @@ export function campaignInfo(
   };
 }
 
-export function totals(over: Partial<z.infer<typeof TotalsSchema>> = {}): z.infer<typeof TotalsSchema> {
+export function totals(over: Partial<z.infer<typeof Totals>> = {}): z.infer<typeof Totals> {
   return {
     view_count: 120_000,
     like_count: 9_000,
@@ -79,7 +72,7 @@ export function totals(over: Partial<z.infer<typeof TotalsSchema>> = {}): z.infe
   };
 }
 
-export function pacing(over: Partial<z.infer<typeof PacingSchema>> = {}): z.infer<typeof PacingSchema> {
+export function pacing(over: Partial<z.infer<typeof Pacing>> = {}): z.infer<typeof Pacing> {
   return {
     day_count: 14,
     gained: 42_000,
@@ -98,8 +91,8 @@ export function pacing(over: Partial<z.infer<typeof PacingSchema>> = {}): z.infe
 }
 
 export function rankedVideo(
-  over: Partial<z.infer<typeof RankedVideoSchema>> & { video_id: string },
-): z.infer<typeof RankedVideoSchema> {
+  over: Partial<z.infer<typeof RankedVideo>> & { video_id: string },
+): z.infer<typeof RankedVideo> {
   return {
     creator_id: "c-ana",
     tiktok_handle: "ana",
@@ -114,8 +107,8 @@ export function rankedVideo(
 
 /** A creator's evaluation with nothing flagged; tests add reasons. */
 export function evaluation(
-  over: Partial<z.infer<typeof CreatorEvaluationSchema>> & { creator_id: string; tiktok_handle: string },
-): z.infer<typeof CreatorEvaluationSchema> {
+  over: Partial<z.infer<typeof CreatorEvaluation>> & { creator_id: string; tiktok_handle: string },
+): z.infer<typeof CreatorEvaluation> {
   return {
     project_id: "p1",
     display_name: null,

@@ -12,10 +12,10 @@ import type {
   ProgramHealthReport,
   UnderperformingCreatorsReport,
 } from "../reports/schema/index.js";
-import { analyzeCampaign } from "../workflows/campaign-performance.js";
+import { runCampaignPerformance } from "../workflows/campaign-performance.js";
 import { fetchAll, mapLimit } from "../workflows/fetch.js";
-import { programHealth } from "../workflows/program-health.js";
-import { findUnderperformingCreators } from "../workflows/underperforming-creators.js";
+import { runProgramHealth } from "../workflows/program-health.js";
+import { runUnderperformingCreators } from "../workflows/underperforming-creators.js";
 import { creatorDayKey, gapKeys, matchTotals, outlierKey, type Score, scoreSets } from "./scoring.js";
 
 export interface TruthScores {
@@ -55,15 +55,15 @@ export async function runAllWorkflows(
     const projects = await fetchAll(client.projects.list({ limit: 100 }));
     for (const p of projects) {
       out.underperformers.push(
-        await findUnderperformingCreators(client, { project_id: p.id, asOf, limit: Number.MAX_SAFE_INTEGER }),
+        await runUnderperformingCreators(client, { project_id: p.id, asOf, limit: Number.MAX_SAFE_INTEGER }),
       );
       out.health.push(
-        await programHealth(client, { project_id: p.id, asOf, outlier_limit: Number.MAX_SAFE_INTEGER }),
+        await runProgramHealth(client, { project_id: p.id, asOf, outlier_limit: Number.MAX_SAFE_INTEGER }),
       );
       const campaigns = await fetchAll(client.campaigns.list({ project_id: p.id, limit: 100 }));
       out.campaigns.push(
         ...(await mapLimit(campaigns, 4, (c) =>
-          analyzeCampaign(client, { campaign_id: c.id, project_id: p.id, asOf, detail: "stats" }),
+          runCampaignPerformance(client, { campaign_id: c.id, project_id: p.id, asOf, detail: "stats" }),
         )),
       );
     }

@@ -14,9 +14,9 @@ import type { AnalyticsMetric } from "../schema/analytics.js";
 import type { Campaign } from "../schema/campaign.js";
 import type { Video } from "../schema/video.js";
 import { withSandbox } from "../test-helpers/sandbox.js";
-import { compareCampaigns } from "./campaign-comparison.js";
-import { analyzeCampaign } from "./campaign-performance.js";
-import { analyzeCreatorTrend } from "./creator-trend.js";
+import { runCampaignComparison } from "./campaign-comparison.js";
+import { runCampaignPerformance } from "./campaign-performance.js";
+import { runCreatorTrend } from "./creator-trend.js";
 import { fetchAll } from "./fetch.js";
 
 type Harness = ReturnType<ReturnType<typeof withSandbox>>;
@@ -81,11 +81,11 @@ describe.each(["legacy", "current"] as const)("the baseline day, %s generation",
     range = { from: addDays(today, -29), to: today };
   });
 
-  it("analyzeCampaign asks for from − 1 and gains one value per day of the range", async () => {
+  it("runCampaignPerformance asks for from − 1 and gains one value per day of the range", async () => {
     const h = sandbox();
     for (const c of campaigns.slice(0, 4)) {
       const { client, urls } = recordingClient(h);
-      const r = await analyzeCampaign(client, { campaign_id: c.id, project_id: projectId, asOf });
+      const r = await runCampaignPerformance(client, { campaign_id: c.id, project_id: projectId, asOf });
       valid(r);
       expect(r.meta.api_generation).toBe(generation);
       expect(r.meta.range).toEqual(range);
@@ -100,10 +100,10 @@ describe.each(["legacy", "current"] as const)("the baseline day, %s generation",
     }
   });
 
-  it("compareCampaigns: views gained match the new-mode sums; per active day × days active = views gained", async () => {
+  it("runCampaignComparison: views gained match the new-mode sums; per active day × days active = views gained", async () => {
     const h = sandbox();
     const { client, urls } = recordingClient(h);
-    const r = await compareCampaigns(client, { project_id: projectId, asOf });
+    const r = await runCampaignComparison(client, { project_id: projectId, asOf });
     valid(r);
     expect(r.meta.range).toEqual(range);
     const asked = historyRanges(urls);
@@ -129,12 +129,12 @@ describe.each(["legacy", "current"] as const)("the baseline day, %s generation",
     expect(wholeRange).toBeGreaterThan(0);
   });
 
-  it("analyzeCreatorTrend: follower and view changes match the new-mode sums over [from, to]", async () => {
+  it("runCreatorTrend: follower and view changes match the new-mode sums over [from, to]", async () => {
     const h = sandbox();
     const creators = await fetchAll(h.client.creators.list({ project_id: projectId, limit: 100 }));
     for (const creator of creators.slice(0, 3)) {
       const { client, urls } = recordingClient(h);
-      const r = await analyzeCreatorTrend(client, { creator_id: creator.id, project_id: projectId, asOf });
+      const r = await runCreatorTrend(client, { creator_id: creator.id, project_id: projectId, asOf });
       valid(r);
       expect(r.meta.range).toEqual(range);
       for (const a of historyRanges(urls)) expect(a).toMatchObject({ from: addDays(range.from, -1) });
@@ -145,7 +145,7 @@ describe.each(["legacy", "current"] as const)("the baseline day, %s generation",
     }
   });
 
-  it("analyzeCreatorTrend keeps the weekly posts of the range, whatever weekday `from` is", async () => {
+  it("runCreatorTrend keeps the weekly posts of the range, whatever weekday `from` is", async () => {
     const h = sandbox();
     const creators = await fetchAll(h.client.creators.list({ project_id: projectId, limit: 100 }));
     const today = asOf.slice(0, 10);
@@ -171,7 +171,7 @@ describe.each(["legacy", "current"] as const)("the baseline day, %s generation",
     }
     expect(cases).toHaveLength(2);
     for (const c of cases) {
-      const r = await analyzeCreatorTrend(h.newClient(), { creator_id: c.creatorId, asOf, ...c.range });
+      const r = await runCreatorTrend(h.newClient(), { creator_id: c.creatorId, asOf, ...c.range });
       expect(r.meta.range).toEqual(c.range);
       expect(r.weeks.map((w) => w.week_start)).toEqual(overlappingWeekStarts(c.range).map(dayString));
       expect(r.weeks.map((w) => ({ week_start: w.week_start, video_count: w.post_count }))).toEqual(
@@ -191,7 +191,7 @@ describe.each(["legacy", "current"] as const)("the baseline day, %s generation",
     // The sandbox's snapshots start 89 days before asOf's day: nothing for the day before.
     const first = { from: addDays(range.to, -89), to: range.to };
     const c = campaigns.find((x) => x.target_views !== null) ?? campaigns[0]!;
-    const r = await analyzeCampaign(h.newClient(), { campaign_id: c.id, asOf, ...first });
+    const r = await runCampaignPerformance(h.newClient(), { campaign_id: c.id, asOf, ...first });
     valid(r);
     expect(r.meta.range).toEqual(first);
     expect(r.pacing.day_count).toBe(89);
@@ -218,7 +218,7 @@ describe.each(["legacy", "current"] as const)("the baseline day, %s generation",
     const edge = { from: addDays(range.to, -364), to: range.to };
     const { client, urls } = recordingClient(h, h.sandbox.keys.orgB);
     h.sandbox.resetRequests();
-    const r = await compareCampaigns(client, { campaign_ids: ids, asOf, ...edge });
+    const r = await runCampaignComparison(client, { campaign_ids: ids, asOf, ...edge });
     valid(r);
     expect(r.meta.request_count).toBe(h.sandbox.requests().total);
     if (generation === "current") {

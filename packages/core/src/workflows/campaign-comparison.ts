@@ -60,7 +60,7 @@ export const CampaignComparisonParams = z
 export type CampaignComparisonParams = z.input<typeof CampaignComparisonParams>;
 
 /** Fetches; the report is built by {@link buildCampaignComparisonReport}. */
-async function runCampaignComparison(
+async function fetchCampaignComparison(
   run: WorkflowRun,
   params: z.output<typeof CampaignComparisonParams>,
 ): Promise<CampaignComparisonReport> {
@@ -103,13 +103,13 @@ export const campaignComparisonWorkflow = defineWorkflow({
     "campaign of its tree) and one /analytics call, plus ceil(creators/100) + ceil(videos/100) once.",
   params: CampaignComparisonParams,
   report: CampaignComparisonReport,
-  run: runCampaignComparison,
+  run: fetchCampaignComparison,
   markdown: renderCampaignComparison,
   csv: campaignComparisonCsv,
 });
 
 /** {@link campaignComparisonWorkflow} as a function. */
-export function compareCampaigns(
+export function runCampaignComparison(
   client: WorkflowClient,
   params: CampaignComparisonParams & DeprecatedAsOf,
   options?: WorkflowRunOptions,

@@ -68,7 +68,7 @@ export const CampaignContentParams = z
 export type CampaignContentParams = z.input<typeof CampaignContentParams>;
 
 /** Fetches; the report is built by {@link buildCampaignContentReport}. */
-async function runCampaignContent(
+async function fetchCampaignContent(
   run: WorkflowRun,
   params: z.output<typeof CampaignContentParams>,
 ): Promise<CampaignContentReport> {
@@ -135,13 +135,13 @@ export const campaignContentWorkflow = defineWorkflow({
     "ceil(items/100) + ceil(creators/100) + ceil(videos/100) of the project (the org's campaigns without project_id).",
   params: CampaignContentParams,
   report: CampaignContentReport,
-  run: runCampaignContent,
+  run: fetchCampaignContent,
   markdown: renderCampaignContent,
   csv: campaignContentCsv,
 });
 
 /** {@link campaignContentWorkflow} as a function. */
-export function analyzeCampaignContent(
+export function runCampaignContent(
   client: WorkflowClient,
   params: CampaignContentParams & DeprecatedAsOf,
   options?: WorkflowRunOptions,

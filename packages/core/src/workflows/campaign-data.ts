@@ -43,7 +43,7 @@ export interface CampaignData {
   creators: Creator[] | null;
 }
 
-/** The `campaign` header of the campaign reports (analyzeCampaign, analyzeCampaignContent). */
+/** The `campaign` header of the campaign reports (runCampaignPerformance, runCampaignContent). */
 export function campaignInfo(campaign: Campaign): CampaignPerformanceReport["campaign"] {
   return {
     id: campaign.id,

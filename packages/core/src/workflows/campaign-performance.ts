@@ -73,7 +73,7 @@ function noteCampaign(
 }
 
 /** Fetches; the report is built by {@link buildCampaignPerformanceReport}. */
-async function runCampaignPerformance(
+async function fetchCampaignPerformance(
   run: WorkflowRun,
   params: z.output<typeof CampaignPerformanceParams>,
 ): Promise<CampaignPerformanceReport> {
@@ -107,7 +107,7 @@ export const campaignPerformanceWorkflow = defineWorkflow({
     "makes the project's lists free after the first campaign.",
   params: CampaignPerformanceParams,
   report: CampaignPerformanceReport,
-  run: runCampaignPerformance,
+  run: fetchCampaignPerformance,
   markdown: renderCampaignPerformance,
   csv: campaignPerformanceCsv,
 });
@@ -116,9 +116,9 @@ export const campaignPerformanceWorkflow = defineWorkflow({
  * {@link campaignPerformanceWorkflow} as a function.
  *
  * @example
- * const report = await analyzeCampaign(client, { campaign_id }, { signal, onProgress });
+ * const report = await runCampaignPerformance(client, { campaign_id }, { signal, onProgress });
  */
-export function analyzeCampaign(
+export function runCampaignPerformance(
   client: WorkflowClient,
   params: CampaignPerformanceParams & DeprecatedAsOf,
   options?: WorkflowRunOptions,

@@ -9,7 +9,7 @@ import { addDays } from "../analysis/dates.js";
 import { createClient, type TrackagoatClient } from "../client/index.js";
 import type { Campaign } from "../schema/campaign.js";
 import { withSandbox } from "../test-helpers/sandbox.js";
-import { analyzeCampaign } from "./campaign-performance.js";
+import { runCampaignPerformance } from "./campaign-performance.js";
 import { fetchAll } from "./fetch.js";
 
 type Harness = ReturnType<ReturnType<typeof withSandbox>>;
@@ -89,7 +89,11 @@ describe("target progress against the sandbox (legacy generation)", () => {
     const created = campaign.created_at.slice(0, 10);
 
     const { client, history } = recordingClient(h);
-    const r = await analyzeCampaign(client, { campaign_id: campaign.id, project_id: project.id, asOf });
+    const r = await runCampaignPerformance(client, {
+      campaign_id: campaign.id,
+      project_id: project.id,
+      asOf,
+    });
     const t = r.target;
     expect(r.campaign.created_at).toBe(campaign.created_at);
     expect(t.lifetime_views).toBe(r.totals.view_count);
@@ -121,7 +125,7 @@ describe("target progress against the sandbox (legacy generation)", () => {
     expect(c).toBeDefined();
     const baseline = addDays(c!.created_at.slice(0, 10), -1);
     const { client, history } = recordingClient(h);
-    const r = await analyzeCampaign(client, { campaign_id: c!.id, project_id: c!.project_id, asOf });
+    const r = await runCampaignPerformance(client, { campaign_id: c!.id, project_id: c!.project_id, asOf });
     const end = c!.target_at! < asOf ? c!.target_at!.slice(0, 10) : null;
     expect(history()).toEqual([
       { from: rangeBaseline, to: today },
@@ -144,7 +148,11 @@ describe("target progress against the sandbox (legacy generation)", () => {
     );
     expect(c).toBeDefined();
     const baseline = addDays(c!.created_at.slice(0, 10), -1);
-    const r = await analyzeCampaign(h.newClient(), { campaign_id: c!.id, project_id: c!.project_id, asOf });
+    const r = await runCampaignPerformance(h.newClient(), {
+      campaign_id: c!.id,
+      project_id: c!.project_id,
+      asOf,
+    });
     expect(r.target).toMatchObject({
       basis: "lifetime",
       views_counted: r.totals.view_count,
@@ -181,7 +189,7 @@ describe("target progress when the plan's history stops short (current generatio
           )
         : null;
     const { client, history } = recordingClient(h, refused);
-    const r = await analyzeCampaign(client, { campaign_id: c.id, project_id: c.project_id, asOf });
+    const r = await runCampaignPerformance(client, { campaign_id: c.id, project_id: c.project_id, asOf });
     expect(history().at(-1)).toEqual({ from: baseline, to: baseline });
     // The refused request is spent and counted too.
     expect(r.meta.request_count).toBe(client.requestCount);

@@ -65,7 +65,7 @@ async function findCreator(run: WorkflowRun, id: string, projectId?: string): Pr
 }
 
 /** Fetches; the report is built by {@link buildCreatorTrendReport}. */
-async function runCreatorTrend(
+async function fetchCreatorTrend(
   run: WorkflowRun,
   params: z.output<typeof CreatorTrendParams>,
 ): Promise<CreatorTrendReport> {
@@ -125,13 +125,13 @@ export const creatorTrendWorkflow = defineWorkflow({
     "calls replace the stats call.",
   params: CreatorTrendParams,
   report: CreatorTrendReport,
-  run: runCreatorTrend,
+  run: fetchCreatorTrend,
   markdown: renderCreatorTrend,
   csv: creatorTrendCsv,
 });
 
 /** {@link creatorTrendWorkflow} as a function. */
-export function analyzeCreatorTrend(
+export function runCreatorTrend(
   client: WorkflowClient,
   params: CreatorTrendParams & DeprecatedAsOf,
   options?: WorkflowRunOptions,

@@ -14,9 +14,9 @@ import {
 import { REPORT_SCHEMAS, type Report } from "../reports/schema/index.js";
 import type { Campaign } from "../schema/campaign.js";
 import { withSandbox } from "../test-helpers/sandbox.js";
-import { compareCampaigns } from "./campaign-comparison.js";
-import { analyzeCampaign } from "./campaign-performance.js";
-import { analyzeCreatorTrend } from "./creator-trend.js";
+import { runCampaignComparison } from "./campaign-comparison.js";
+import { runCampaignPerformance } from "./campaign-performance.js";
+import { runCreatorTrend } from "./creator-trend.js";
 import { fetchAll } from "./fetch.js";
 
 const reason = (x: object): unknown => (x as { gain_unknown_reason?: unknown }).gain_unknown_reason;
@@ -44,9 +44,9 @@ describe.each(["legacy", "current"] as const)("case 3: no baseline, %s generatio
     expect(first.from).toBe(addDays(first.to, -89));
   });
 
-  it("compareCampaigns: the gain is unknown, with the reason, never 'had no views'", async () => {
+  it("runCampaignComparison: the gain is unknown, with the reason, never 'had no views'", async () => {
     const r = parsed(
-      await compareCampaigns(sandbox().newClient(), { project_id: projectId, asOf, ...first }),
+      await runCampaignComparison(sandbox().newClient(), { project_id: projectId, asOf, ...first }),
     );
     expect(r.campaigns.length).toBeGreaterThan(0);
     for (const row of r.campaigns) {
@@ -59,9 +59,11 @@ describe.each(["legacy", "current"] as const)("case 3: no baseline, %s generatio
     expect(renderCampaignComparison(r)).toMatch(UNKNOWN);
   });
 
-  it("analyzeCampaign: pacing.gained is null and the text says it is unknown", async () => {
+  it("runCampaignPerformance: pacing.gained is null and the text says it is unknown", async () => {
     const c = campaigns[0]!;
-    const r = parsed(await analyzeCampaign(sandbox().newClient(), { campaign_id: c.id, asOf, ...first }));
+    const r = parsed(
+      await runCampaignPerformance(sandbox().newClient(), { campaign_id: c.id, asOf, ...first }),
+    );
     expect(r.pacing.gained).toBeNull();
     expect(r.pacing.avg_per_day).toBeNull();
     expect(reason(r.pacing)).toMatch(/no reading before the range/);
@@ -69,11 +71,11 @@ describe.each(["legacy", "current"] as const)("case 3: no baseline, %s generatio
     expect(renderCampaignPerformance(r)).toMatch(UNKNOWN);
   });
 
-  it("analyzeCreatorTrend: follower and view gains are unknown, and said to be", async () => {
+  it("runCreatorTrend: follower and view gains are unknown, and said to be", async () => {
     const h = sandbox();
     const creators = await fetchAll(h.client.creators.list({ project_id: projectId, limit: 100 }));
     const old = creators.find((c) => c.created_at < `${first.from}T00:00:00Z`)!;
-    const r = parsed(await analyzeCreatorTrend(h.newClient(), { creator_id: old.id, asOf, ...first }));
+    const r = parsed(await runCreatorTrend(h.newClient(), { creator_id: old.id, asOf, ...first }));
     expect(r.followers.change).toBeNull();
     expect(r.views.change).toBeNull();
     expect(r.views.pacing.gained).toBeNull();
@@ -84,7 +86,9 @@ describe.each(["legacy", "current"] as const)("case 3: no baseline, %s generatio
 
   it("keeps measuring a range one day later, whose day before has a reading", async () => {
     const next = { from: addDays(first.from, 1), to: first.to };
-    const r = parsed(await compareCampaigns(sandbox().newClient(), { project_id: projectId, asOf, ...next }));
+    const r = parsed(
+      await runCampaignComparison(sandbox().newClient(), { project_id: projectId, asOf, ...next }),
+    );
     expect(r.campaigns.every((row) => typeof row.views_gained === "number")).toBe(true);
     expect(r.campaigns.every((row) => reason(row) === null)).toBe(true);
   });

@@ -11,7 +11,7 @@ import { renderUnderperformingCreators } from "../reports/markdown/index.js";
 import { UnderperformingCreatorsReport } from "../reports/schema/index.js";
 import { type SandboxHarness, startTestSandbox } from "../test-helpers/sandbox.js";
 import { fetchAll } from "./fetch.js";
-import { findUnderperformingCreators } from "./underperforming-creators.js";
+import { runUnderperformingCreators } from "./underperforming-creators.js";
 
 /** The fields this case adds, read without depending on the types (written before they exist). */
 type Backlog = Array<{ creator_id: string; tiktok_handle: string; pending_review_count: number }>;
@@ -35,7 +35,7 @@ async function reports(h: SandboxHarness) {
     const client: TrackagoatClient = h.newClient(key);
     for (const p of await fetchAll(client.projects.list({ limit: 100 }))) {
       out.push(
-        await findUnderperformingCreators(client, {
+        await runUnderperformingCreators(client, {
           project_id: p.id,
           as_of: h.sandbox.truth.as_of,
           limit: Number.MAX_SAFE_INTEGER,

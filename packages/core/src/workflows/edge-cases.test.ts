@@ -1,6 +1,6 @@
 /**
  * Issue 12, edge cases 1, 2 and 5 through the workflows, over real HTTP against the sandbox:
- * - a tracking-disabled video counts nowhere: analyzeCampaign on a campaign whose top video was disabled
+ * - a tracking-disabled video counts nowhere: runCampaignPerformance on a campaign whose top video was disabled
  *   does not over-report on either API generation, and the legacy one does not blame "data changed";
  * - over-posting days whose low counts were read under 2 h after posting are unconfirmed, not incidents;
  * - goal periods closed within 48 h are reported with `final: false`.
@@ -8,9 +8,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { type SandboxHarness, startTestSandbox } from "../test-helpers/sandbox.js";
-import { analyzeCampaign } from "./campaign-performance.js";
+import { runCampaignPerformance } from "./campaign-performance.js";
 import { fetchAll } from "./fetch.js";
-import { programHealth } from "./program-health.js";
+import { runProgramHealth } from "./program-health.js";
 
 async function withHarness<T>(
   generation: "legacy" | "current",
@@ -31,7 +31,7 @@ async function campaignWithTopVideo(h: SandboxHarness) {
   const projects = await fetchAll(h.client.projects.list({ limit: 100 }));
   for (const p of projects) {
     for (const c of await fetchAll(h.client.campaigns.list({ project_id: p.id, limit: 100 }))) {
-      const r = await analyzeCampaign(h.client, { campaign_id: c.id, project_id: p.id, as_of: asOf });
+      const r = await runCampaignPerformance(h.client, { campaign_id: c.id, project_id: p.id, as_of: asOf });
       if (r.totals.video_count >= 3 && r.top_videos.length > 0) return { project: p, campaign: c, before: r };
     }
   }
@@ -39,13 +39,13 @@ async function campaignWithTopVideo(h: SandboxHarness) {
 }
 
 describe.each(["legacy", "current"] as const)("tracking-disabled top video (%s generation)", (generation) => {
-  it("analyzeCampaign drops the disabled video from every figure and says so", async () => {
+  it("runCampaignPerformance drops the disabled video from every figure and says so", async () => {
     await withHarness(generation, async (h) => {
       const asOf = h.sandbox.truth.as_of;
       const { project, campaign, before } = await campaignWithTopVideo(h);
       const top = before.top_videos[0]!;
       await h.client.videos.disableTracking(top.video_id);
-      const after = await analyzeCampaign(h.client, {
+      const after = await runCampaignPerformance(h.client, {
         campaign_id: campaign.id,
         project_id: project.id,
         as_of: asOf,
@@ -87,7 +87,7 @@ describe.each([42, 7])("planted edge cases against the truth (seed %i, legacy)",
         const provisional: string[] = [];
         for (const client of [h.client, h.newClient(h.sandbox.keys.orgB)])
           for (const p of await fetchAll(client.projects.list({ limit: 100 }))) {
-            const r = await programHealth(client, { project_id: p.id, as_of: truth.as_of });
+            const r = await runProgramHealth(client, { project_id: p.id, as_of: truth.as_of });
             const op = r.over_posting as unknown as {
               unconfirmed_count: number;
               unconfirmed: Array<{ creator_id: string; date: string }>;

@@ -4,9 +4,9 @@ import { renderMarkdown } from "../reports/markdown/index.js";
 import { REPORT_SCHEMAS } from "../reports/schema/index.js";
 import { assertJsonSafe } from "../test-helpers/json-safe.js";
 import { withSandbox } from "../test-helpers/sandbox.js";
-import { compareCampaigns } from "./campaign-comparison.js";
-import { analyzeCampaignContent } from "./campaign-content.js";
-import { analyzeCampaign } from "./campaign-performance.js";
+import { runCampaignComparison } from "./campaign-comparison.js";
+import { runCampaignContent } from "./campaign-content.js";
+import { runCampaignPerformance } from "./campaign-performance.js";
 
 const sandbox = withSandbox({ seed: 3, apiGeneration: "current" });
 
@@ -17,15 +17,15 @@ describe("an empty campaign", () => {
     const project = (await client.projects.list()).data[0]!;
     const empty = await client.campaigns.create(project.id, { name: "Nothing yet" });
     for (const report of [
-      await analyzeCampaign(client, { campaign_id: empty.id, asOf }),
-      await analyzeCampaignContent(client, { campaign_id: empty.id, asOf }),
-      await compareCampaigns(client, { campaign_ids: [empty.id], asOf }),
+      await runCampaignPerformance(client, { campaign_id: empty.id, asOf }),
+      await runCampaignContent(client, { campaign_id: empty.id, asOf }),
+      await runCampaignComparison(client, { campaign_ids: [empty.id], asOf }),
     ]) {
       expect(REPORT_SCHEMAS[report.kind].safeParse(report).error).toBeUndefined();
       assertJsonSafe(report);
       expect(renderMarkdown(report).length).toBeGreaterThan(0);
     }
-    const r = await analyzeCampaign(client, { campaign_id: empty.id, asOf });
+    const r = await runCampaignPerformance(client, { campaign_id: empty.id, asOf });
     expect(r.totals.view_count).toBe(0);
     expect(r.concentration.top_video_share).toBeNull();
     expect(r.meta.caveats.map((c) => c.code)).toContain("empty_input");

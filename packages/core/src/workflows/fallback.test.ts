@@ -7,9 +7,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { REPORT_SCHEMAS, type Report } from "../reports/schema/index.js";
 import { assertJsonSafe } from "../test-helpers/json-safe.js";
 import { withSandbox } from "../test-helpers/sandbox.js";
-import { compareCampaigns } from "./campaign-comparison.js";
-import { analyzeCampaign } from "./campaign-performance.js";
-import { analyzeCreatorTrend } from "./creator-trend.js";
+import { runCampaignComparison } from "./campaign-comparison.js";
+import { runCampaignPerformance } from "./campaign-performance.js";
+import { runCreatorTrend } from "./creator-trend.js";
 import { fetchAll } from "./fetch.js";
 
 const legacy = withSandbox({ apiGeneration: "legacy" });
@@ -29,12 +29,12 @@ function valid(r: Report) {
 }
 
 describe("current generation fallback", () => {
-  it("analyzeCampaign rebuilds totals and the cumulative history", async () => {
+  it("runCampaignPerformance rebuilds totals and the cumulative history", async () => {
     const campaigns = await fetchAll(legacy().client.campaigns.list({ project_id: projectId, limit: 100 }));
     for (const c of campaigns.slice(0, 4)) {
-      const a = await analyzeCampaign(legacy().newClient(), { campaign_id: c.id, asOf });
+      const a = await runCampaignPerformance(legacy().newClient(), { campaign_id: c.id, asOf });
       const client = current().newClient();
-      const b = await analyzeCampaign(client, { campaign_id: c.id, asOf });
+      const b = await runCampaignPerformance(client, { campaign_id: c.id, asOf });
       valid(b);
       expect(b.meta.api_generation).toBe("current");
       expect(b.meta.caveats.map((x) => x.code)).toContain("api_fallback");
@@ -48,14 +48,14 @@ describe("current generation fallback", () => {
   it("remembers per client that the stats routes are gone", async () => {
     const client = current().newClient();
     const campaigns = await fetchAll(client.campaigns.list({ project_id: projectId, limit: 100 }));
-    await analyzeCampaign(client, {
+    await runCampaignPerformance(client, {
       campaign_id: campaigns[0]!.id,
       project_id: projectId,
       asOf,
       detail: "stats",
     });
     current().sandbox.resetRequests();
-    await analyzeCampaign(client, {
+    await runCampaignPerformance(client, {
       campaign_id: campaigns[0]!.id,
       project_id: projectId,
       asOf,
@@ -64,9 +64,9 @@ describe("current generation fallback", () => {
     expect(current().sandbox.requests().byStatus["410"] ?? 0).toBe(0);
   });
 
-  it("compareCampaigns ranks the same way on both generations", async () => {
-    const a = await compareCampaigns(legacy().newClient(), { project_id: projectId, asOf });
-    const b = await compareCampaigns(current().newClient(), { project_id: projectId, asOf });
+  it("runCampaignComparison ranks the same way on both generations", async () => {
+    const a = await runCampaignComparison(legacy().newClient(), { project_id: projectId, asOf });
+    const b = await runCampaignComparison(current().newClient(), { project_id: projectId, asOf });
     valid(b);
     const strip = (r: typeof a) =>
       r.campaigns.map(({ campaign_id, rank, views_gained, lifetime }) => ({
@@ -79,15 +79,15 @@ describe("current generation fallback", () => {
     expect(b.meta.api_generation).toBe("current");
   });
 
-  it("analyzeCreatorTrend gets the same followers, views and weekly posts from /analytics", async () => {
+  it("runCreatorTrend gets the same followers, views and weekly posts from /analytics", async () => {
     const creators = await fetchAll(legacy().client.creators.list({ project_id: projectId, limit: 100 }));
     for (const creator of creators.slice(0, 3)) {
-      const a = await analyzeCreatorTrend(legacy().newClient(), {
+      const a = await runCreatorTrend(legacy().newClient(), {
         creator_id: creator.id,
         project_id: projectId,
         asOf,
       });
-      const b = await analyzeCreatorTrend(current().newClient(), {
+      const b = await runCreatorTrend(current().newClient(), {
         creator_id: creator.id,
         project_id: projectId,
         asOf,

@@ -1,7 +1,7 @@
 /**
  * The agent-guide workflows. Each is defined once in the catalogue (`workflows`, `getWorkflow`): name,
  * description with its cost, params and report schemas, run, and renderers. The functions
- * (`analyzeCampaign`, …) are thin wrappers over the catalogue's `run`. Report schemas and renderers are
+ * (`runCampaignPerformance`, …) are thin wrappers over the catalogue's `run`. Report schemas and renderers are
  * in `../reports/` (the `@goatkit/core/reports` entry).
  * @module
  */
@@ -9,17 +9,17 @@
 export {
   CampaignComparisonParams,
   campaignComparisonWorkflow,
-  compareCampaigns,
+  runCampaignComparison,
 } from "./campaign-comparison.js";
 export {
-  analyzeCampaignContent,
   CampaignContentParams,
   campaignContentWorkflow,
+  runCampaignContent,
 } from "./campaign-content.js";
 export {
-  analyzeCampaign,
   CampaignPerformanceParams,
   campaignPerformanceWorkflow,
+  runCampaignPerformance,
 } from "./campaign-performance.js";
 export {
   type CatalogueWorkflow,
@@ -44,12 +44,12 @@ export {
   schemaType,
 } from "./catalogue/text-params.js";
 export type { WorkflowClient } from "./client.js";
-export { analyzeCreatorTrend, CreatorTrendParams, creatorTrendWorkflow } from "./creator-trend.js";
+export { CreatorTrendParams, creatorTrendWorkflow, runCreatorTrend } from "./creator-trend.js";
 export { fetchAll, mapLimit, PAGE_LIMIT } from "./fetch.js";
-export { ProgramHealthParams, programHealth, programHealthWorkflow } from "./program-health.js";
+export { ProgramHealthParams, programHealthWorkflow, runProgramHealth } from "./program-health.js";
 export { formatProgress, type OnProgress, type ProgressEvent } from "./progress.js";
 export {
-  findUnderperformingCreators,
+  runUnderperformingCreators,
   UnderperformingCreatorsParams,
   underperformingCreatorsWorkflow,
 } from "./underperforming-creators.js";

@@ -7,8 +7,8 @@ import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../reports/markdown/index.js";
 import { type Report, ReportMeta } from "../reports/schema/index.js";
 import { withSandbox } from "../test-helpers/sandbox.js";
-import { compareCampaigns } from "./campaign-comparison.js";
-import { analyzeCampaign } from "./campaign-performance.js";
+import { runCampaignComparison } from "./campaign-comparison.js";
+import { runCampaignPerformance } from "./campaign-performance.js";
 
 const legacy = withSandbox({ apiGeneration: "legacy" });
 const current = withSandbox({ apiGeneration: "current" });
@@ -42,32 +42,32 @@ function expectChecked(r: Report) {
 }
 
 describe("stats routes only (legacy generation)", () => {
-  it("compareCampaigns says freshness and pending videos were not checked", async () => {
+  it("runCampaignComparison says freshness and pending videos were not checked", async () => {
     const h = legacy();
     const { projectId, asOf } = await firstProject(h);
-    const r = await compareCampaigns(h.newClient(), { project_id: projectId, asOf });
+    const r = await runCampaignComparison(h.newClient(), { project_id: projectId, asOf });
     expect(r.meta.api_generation).toBe("legacy");
     expectNotChecked(r);
   });
 
-  it("analyzeCampaign with detail: stats says so too, and detail: full checks both", async () => {
+  it("runCampaignPerformance with detail: stats says so too, and detail: full checks both", async () => {
     const h = legacy();
     const { projectId, campaignId, asOf } = await firstProject(h);
-    const stats = await analyzeCampaign(h.newClient(), {
+    const stats = await runCampaignPerformance(h.newClient(), {
       campaign_id: campaignId,
       project_id: projectId,
       asOf,
       detail: "stats",
     });
     expectNotChecked(stats);
-    expectChecked(await analyzeCampaign(h.newClient(), { campaign_id: campaignId, asOf }));
+    expectChecked(await runCampaignPerformance(h.newClient(), { campaign_id: campaignId, asOf }));
   });
 });
 
 describe("with the lists in hand (current generation)", () => {
-  it("compareCampaigns reports what it found", async () => {
+  it("runCampaignComparison reports what it found", async () => {
     const h = current();
     const { projectId, asOf } = await firstProject(h);
-    expectChecked(await compareCampaigns(h.newClient(), { project_id: projectId, asOf }));
+    expectChecked(await runCampaignComparison(h.newClient(), { project_id: projectId, asOf }));
   });
 });

@@ -64,7 +64,7 @@ async function optional<T>(load: () => Promise<T>): Promise<Fetched<T>> {
 }
 
 /** Fetches; the report is built by {@link buildProgramHealthReport}. */
-async function runProgramHealth(
+async function fetchProgramHealth(
   run: WorkflowRun,
   params: z.output<typeof ProgramHealthParams>,
 ): Promise<ProgramHealthReport> {
@@ -139,13 +139,13 @@ export const programHealthWorkflow = defineWorkflow({
     "a key or API generation lacks are reported unavailable, not failed.",
   params: ProgramHealthParams,
   report: ProgramHealthReport,
-  run: runProgramHealth,
+  run: fetchProgramHealth,
   markdown: renderProgramHealth,
   csv: programHealthCsv,
 });
 
 /** {@link programHealthWorkflow} as a function. */
-export function programHealth(
+export function runProgramHealth(
   client: WorkflowClient,
   params: ProgramHealthParams & DeprecatedAsOf,
   options?: WorkflowRunOptions,

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { withSandbox } from "../test-helpers/sandbox.js";
-import { analyzeCampaign } from "./campaign-performance.js";
+import { runCampaignPerformance } from "./campaign-performance.js";
 import type { WorkflowClient } from "./client.js";
 import { fetchAll } from "./fetch.js";
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
 /** Runs the stats-route path of campaign_performance and counts the 410s the sandbox answered. */
 async function gone(client: WorkflowClient, h = current()): Promise<number> {
   h.sandbox.resetRequests();
-  const r = await analyzeCampaign(client, {
+  const r = await runCampaignPerformance(client, {
     campaign_id: campaignId,
     project_id: projectId,
     asOf,
@@ -50,7 +50,7 @@ describe("the API generation, remembered on the client", () => {
   it("still reports the fallback caveat on the run that skipped the probe", async () => {
     const client = current().newClient();
     await gone(client);
-    const r = await analyzeCampaign(client, {
+    const r = await runCampaignPerformance(client, {
       campaign_id: campaignId,
       project_id: projectId,
       asOf,

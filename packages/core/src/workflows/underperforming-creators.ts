@@ -81,7 +81,7 @@ export const UnderperformingCreatorsParams = z
 export type UnderperformingCreatorsParams = z.input<typeof UnderperformingCreatorsParams>;
 
 /** Fetches; the report is built by {@link buildUnderperformingCreatorsReport}. */
-async function runUnderperformingCreators(
+async function fetchUnderperformingCreators(
   run: WorkflowRun,
   params: z.output<typeof UnderperformingCreatorsParams>,
 ): Promise<UnderperformingCreatorsReport> {
@@ -129,13 +129,13 @@ export const underperformingCreatorsWorkflow = defineWorkflow({
     "list, when the project has no creators, to tell an empty project from an unknown id).",
   params: UnderperformingCreatorsParams,
   report: UnderperformingCreatorsReport,
-  run: runUnderperformingCreators,
+  run: fetchUnderperformingCreators,
   markdown: renderUnderperformingCreators,
   csv: underperformingCreatorsCsv,
 });
 
 /** {@link underperformingCreatorsWorkflow} as a function. */
-export function findUnderperformingCreators(
+export function runUnderperformingCreators(
   client: WorkflowClient,
   params: UnderperformingCreatorsParams & DeprecatedAsOf,
   options?: WorkflowRunOptions,

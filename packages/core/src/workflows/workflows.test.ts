@@ -12,15 +12,15 @@ import type { Creator } from "../schema/creator.js";
 import type { Project } from "../schema/project.js";
 import { assertJsonSafe } from "../test-helpers/json-safe.js";
 import { withSandbox } from "../test-helpers/sandbox.js";
-import { compareCampaigns } from "./campaign-comparison.js";
-import { analyzeCampaignContent } from "./campaign-content.js";
-import { analyzeCampaign } from "./campaign-performance.js";
+import { runCampaignComparison } from "./campaign-comparison.js";
+import { runCampaignContent } from "./campaign-content.js";
+import { runCampaignPerformance } from "./campaign-performance.js";
 import { WorkflowParamsError } from "./catalogue/params-error.js";
-import { analyzeCreatorTrend } from "./creator-trend.js";
+import { runCreatorTrend } from "./creator-trend.js";
 import { fetchAll } from "./fetch.js";
-import { programHealth } from "./program-health.js";
+import { runProgramHealth } from "./program-health.js";
 import type { ProgressEvent } from "./progress.js";
-import { findUnderperformingCreators } from "./underperforming-creators.js";
+import { runUnderperformingCreators } from "./underperforming-creators.js";
 
 const sandbox = withSandbox();
 let project: Project;
@@ -54,10 +54,10 @@ async function check<R extends Report>(run: (client: TrackagoatClient) => Promis
   return report;
 }
 
-describe("analyzeCampaign", () => {
+describe("runCampaignPerformance", () => {
   it("reports totals, pacing, concentration and target progress with its caveats", async () => {
     const parent = campaigns.find((c) => c.target_views !== null) ?? campaigns[0]!;
-    const r = await check((c) => analyzeCampaign(c, { campaign_id: parent.id, asOf }));
+    const r = await check((c) => runCampaignPerformance(c, { campaign_id: parent.id, asOf }));
     expect(r.totals).toEqual(sandbox().sandbox.truth.campaign_totals[parent.id]);
     expect(r.meta.api_generation).toBe("legacy");
     expect(r.pacing.day_count).toBe(30);
@@ -70,27 +70,32 @@ describe("analyzeCampaign", () => {
 
   it("costs two requests with detail: stats (campaign list page + stats route)", async () => {
     const r = await check((c) =>
-      analyzeCampaign(c, { campaign_id: campaigns[0]!.id, project_id: project.id, asOf, detail: "stats" }),
+      runCampaignPerformance(c, {
+        campaign_id: campaigns[0]!.id,
+        project_id: project.id,
+        asOf,
+        detail: "stats",
+      }),
     );
     expect(r.meta.request_count).toBe(2);
     expect(r.tree).toBeNull();
   });
 });
 
-describe("compareCampaigns", () => {
+describe("runCampaignComparison", () => {
   it("ranks every campaign of the project over the same range", async () => {
-    const r = await check((c) => compareCampaigns(c, { project_id: project.id, asOf }));
+    const r = await check((c) => runCampaignComparison(c, { project_id: project.id, asOf }));
     expect(r.campaigns).toHaveLength(campaigns.length);
     expect(r.campaigns.map((x) => x.rank)).toEqual(campaigns.map((_, i) => i + 1));
     expect(r.meta.request_count).toBe(1 + campaigns.length);
   });
 });
 
-describe("findUnderperformingCreators", () => {
+describe("runUnderperformingCreators", () => {
   it("reads two lists only and reports progress", async () => {
     const events: ProgressEvent[] = [];
     const r = await check((c) =>
-      findUnderperformingCreators(c, { project_id: project.id, asOf }, { onProgress: (e) => events.push(e) }),
+      runUnderperformingCreators(c, { project_id: project.id, asOf }, { onProgress: (e) => events.push(e) }),
     );
     const videoPages = events.filter((e) => e.resource === "videos").length;
     expect(r.meta.request_count).toBe(videoPages + events.filter((e) => e.resource === "creators").length);
@@ -103,7 +108,7 @@ describe("findUnderperformingCreators", () => {
 
   it("lists every creator's figures with include_all_creators, the flagged ones matching their rows", async () => {
     const r = await check((c) =>
-      findUnderperformingCreators(c, { project_id: project.id, asOf, include_all_creators: true }),
+      runUnderperformingCreators(c, { project_id: project.id, asOf, include_all_creators: true }),
     );
     const all = r.evaluations ?? [];
     expect(all.map((e) => e.creator_id).sort()).toEqual(creators.map((c) => c.id).sort());
@@ -114,19 +119,19 @@ describe("findUnderperformingCreators", () => {
   });
 });
 
-describe("analyzeCampaignContent", () => {
+describe("runCampaignContent", () => {
   it("ranks the campaign's whole video set and finds outliers against creators' norms", async () => {
-    const r = await check((c) => analyzeCampaignContent(c, { campaign_id: campaigns[0]!.id, asOf }));
+    const r = await check((c) => runCampaignContent(c, { campaign_id: campaigns[0]!.id, asOf }));
     expect(r.video_count).toBe(sandbox().sandbox.truth.campaign_totals[campaigns[0]!.id]!.video_count);
     expect(r.top_videos[0]!.view_count).toBeGreaterThanOrEqual(r.top_videos.at(-1)!.view_count);
   });
 });
 
-describe("analyzeCreatorTrend", () => {
+describe("runCreatorTrend", () => {
   it("measures growth week by week from the stats route", async () => {
     const creator = creators[0]!;
     const r = await check((c) =>
-      analyzeCreatorTrend(c, { creator_id: creator.id, project_id: project.id, asOf }),
+      runCreatorTrend(c, { creator_id: creator.id, project_id: project.id, asOf }),
     );
     expect(r.creator.id).toBe(creator.id);
     expect(r.meta.api_generation).toBe("legacy");
@@ -135,9 +140,9 @@ describe("analyzeCreatorTrend", () => {
   });
 });
 
-describe("programHealth", () => {
+describe("runProgramHealth", () => {
   it("summarises freshness, backlog, over-posting, goals (cross-checked), underperformers and payouts", async () => {
-    const r = await check((c) => programHealth(c, { project_id: project.id, asOf }));
+    const r = await check((c) => runProgramHealth(c, { project_id: project.id, asOf }));
     expect(r.project.name).toBe(project.name);
     expect(r.goals.available).toBe(true);
     expect(r.goals.cross_check.status_agreed_count).toBe(r.goals.cross_check.checked_count);
@@ -152,7 +157,7 @@ describe("programHealth", () => {
 describe("errors", () => {
   it("raises a WorkflowParamsError naming campaign_id for a campaign the key cannot see", async () => {
     const h = sandbox();
-    const err = await analyzeCampaign(h.newClient(), { campaign_id: "nope", asOf }).catch((e) => e);
+    const err = await runCampaignPerformance(h.newClient(), { campaign_id: "nope", asOf }).catch((e) => e);
     expect(err).toBeInstanceOf(WorkflowParamsError);
     expect(err.field).toBe("campaign_id");
     expect(err.issues[0].code).toBe("not_found");

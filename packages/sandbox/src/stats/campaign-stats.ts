@@ -10,7 +10,7 @@ import type { CampaignRecord, CreatorRecord, VideoRecord, World } from "../world
 import { countedOnly } from "./counted.js";
 import { dailySeries } from "./daily-series.js";
 import { dayNumber } from "./days.js";
-import type { DateRange } from "./range.js";
+import type { DayRangeQuery } from "./range.js";
 
 const TOP_N = 10;
 
@@ -33,7 +33,7 @@ export function campaignStats(
   campaign: CampaignRecord,
   resolvedVideos: readonly VideoRecord[],
   creatorsById: (id: string) => CreatorRecord | undefined,
-  range: DateRange,
+  range: DayRangeQuery,
 ): SandboxCampaignStats {
   const videos = countedOnly(resolvedVideos);
 

@@ -11,14 +11,14 @@ import type { CreatorRecord, CreatorSnapshot, VideoRecord, World } from "../worl
 import { countedOnly } from "./counted.js";
 import { dailySeries } from "./daily-series.js";
 import { dayNumber } from "./days.js";
-import type { DateRange } from "./range.js";
+import type { DayRangeQuery } from "./range.js";
 import { clampToWindow } from "./snapshots.js";
 
 export function creatorStats(
   world: World,
   creator: CreatorRecord,
   creatorVideos: readonly VideoRecord[],
-  range: DateRange,
+  range: DayRangeQuery,
 ): CreatorStats {
   const from = dayNumber(range.from);
   const to = dayNumber(range.to);

@@ -28,7 +28,7 @@ export {
 export { DERIVED_METRICS, type Metric, type Mode, RAW_METRICS, unitOf } from "./metrics.js";
 export {
   type DateQuery,
-  type DateRange,
+  type DayRangeQuery,
   DEFAULT_RANGE_DAYS,
   MAX_RANGE_DAYS,
   parseDateRange,

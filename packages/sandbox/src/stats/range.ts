@@ -10,7 +10,7 @@ import { dayNumber, parseDay } from "./days.js";
 import { windowStartNumber } from "./snapshots.js";
 import { invalidQuery } from "./stats-error.js";
 
-export interface DateRange {
+export interface DayRangeQuery {
   from: Day;
   to: Day;
   /** Index of `from` in `world.days`; not clamped (may be negative or past the as-of day). */
@@ -51,7 +51,7 @@ export function parseDayNumbers(query: DateQuery, asOfDay: number): { from: numb
   return { from, to };
 }
 
-export function parseDateRange(query: DateQuery, world: Pick<World, "days">): DateRange {
+export function parseDateRange(query: DateQuery, world: Pick<World, "days">): DayRangeQuery {
   const last = world.days.at(-1);
   if (last === undefined) throw new Error("world has no snapshot days");
   const { from, to } = parseDayNumbers(query, dayNumber(last));

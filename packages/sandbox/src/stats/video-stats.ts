@@ -12,7 +12,7 @@ import { asOfDayNumber, metricSeries } from "./analytics.js";
 import { parseGranularity } from "./buckets.js";
 import { dayNumber } from "./days.js";
 import { parseBaseMetric, parseMetric, type RawMetric } from "./metrics.js";
-import type { DateRange } from "./range.js";
+import type { DayRangeQuery } from "./range.js";
 import { clampToWindow } from "./snapshots.js";
 import { invalidQuery } from "./stats-error.js";
 
@@ -28,7 +28,7 @@ export interface VideoStatsOptions {
 export function videoStats(
   world: World,
   video: VideoRecord,
-  range: DateRange,
+  range: DayRangeQuery,
   options: VideoStatsOptions = {},
 ): VideoStats {
   const { metric } = options;

@@ -9,12 +9,12 @@ import { COUNTED, DAY, FRACTION, LIFETIME } from "./basis.js";
 import { Int, Num, NumOrNull } from "./numbers.js";
 
 /** Counted posts made on one day. */
-export const DailyPostCountSchema = z.object({
+export const DailyPostCount = z.object({
   date: z.string().describe(`The day the posts were made, ${DAY}.`),
   post_count: Int.describe(`Videos posted that day that are ${COUNTED}.`),
 });
 
-export const TotalsSchema = z.object({
+export const Totals = z.object({
   view_count: Num.describe(`Views: ${LIFETIME}.`),
   like_count: Num.describe(`Likes: ${LIFETIME}.`),
   comment_count: Num.describe(`Comments: ${LIFETIME}.`),
@@ -26,9 +26,9 @@ export const TotalsSchema = z.object({
   ),
 });
 /** Lifetime totals over a campaign's counted videos, each once (`totalsFromVideos`). */
-export type CampaignTotalsLike = z.infer<typeof TotalsSchema>;
+export type CampaignTotalsLike = z.infer<typeof Totals>;
 
-export const ConcentrationSchema = z.object({
+export const Concentration = z.object({
   top_video_id: z
     .string()
     .nullable()
@@ -41,9 +41,9 @@ export const ConcentrationSchema = z.object({
   top_creator_share: NumOrNull.describe(`Their share of the campaign's lifetime views, ${FRACTION}.`),
   top3_creator_share: NumOrNull.describe(`Share of the lifetime views from the top 3 creators, ${FRACTION}.`),
 });
-export type Concentration = z.infer<typeof ConcentrationSchema>;
+export type Concentration = z.infer<typeof Concentration>;
 
-export const CreatorViewsSchema = z.object({
+export const CreatorViews = z.object({
   creator_id: z.string().describe("The creator's id."),
   tiktok_handle: z.string().nullable().describe("The creator's TikTok handle without @."),
   video_count: Int.describe("The creator's counted videos in the set."),

@@ -6,20 +6,20 @@
  */
 import { z } from "zod";
 import { ENGAGEMENT, IN_RANGE, LIFETIME } from "./basis.js";
-import { TotalsSchema } from "./campaign.js";
-import { TrendDirectionSchema } from "./pacing.js";
+import { Totals } from "./campaign.js";
+import { TrendDirection } from "./pacing.js";
 
-export const CampaignLifetimeSchema = TotalsSchema.extend({
+export const LifetimeTotals = Totals.extend({
   engagement_rate: z
     .number()
     .nullable()
     .describe(`Pooled ${ENGAGEMENT}, of the lifetime totals; null at 0 views.`),
 });
 /** A campaign's lifetime snapshot totals with their pooled engagement rate. */
-export type LifetimeTotals = z.infer<typeof CampaignLifetimeSchema>;
+export type LifetimeTotals = z.infer<typeof LifetimeTotals>;
 
 /** The row `compareCampaignSeries` returns. */
-export const CampaignSeriesComparisonSchema = z.object({
+export const CampaignSeriesComparison = z.object({
   campaign_id: z.string().describe("The campaign's id."),
   name: z.string().describe("The campaign's name."),
   rank: z.number().int().positive().describe("1 = the most views gained per active day."),
@@ -63,9 +63,9 @@ export const CampaignSeriesComparisonSchema = z.object({
       "views_gained / lifetime.video_count: views gained in the range per counted video of the campaign as of " +
         "now (old videos gain too). Not lifetime views per video.",
     ),
-  direction: TrendDirectionSchema,
-  lifetime: CampaignLifetimeSchema.describe(
+  direction: TrendDirection,
+  lifetime: LifetimeTotals.describe(
     `The campaign's counted videos (recursive, each once): ${LIFETIME}. Snapshot totals, not range figures.`,
   ),
 });
-export type CampaignComparisonRow = z.infer<typeof CampaignSeriesComparisonSchema>;
+export type CampaignSeriesComparison = z.infer<typeof CampaignSeriesComparison>;

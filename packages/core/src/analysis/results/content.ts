@@ -8,7 +8,7 @@ import { z } from "zod";
 import { ENGAGEMENT, FRACTION, INSTANT, LIFETIME } from "./basis.js";
 import { Int, Num, NumOrNull } from "./numbers.js";
 
-export const RankedVideoSchema = z.object({
+export const RankedVideo = z.object({
   video_id: z.string().describe("The video's id."),
   creator_id: z.string().nullable().describe("Its creator's id; null for a video added by URL."),
   tiktok_handle: z.string().nullable().describe("Its creator's TikTok handle without @; null when unknown."),
@@ -20,9 +20,9 @@ export const RankedVideoSchema = z.object({
     `The video's ${ENGAGEMENT}, of its lifetime counters; null at 0 views or when saves are unknown.`,
   ),
 });
-export type RankedVideo = z.infer<typeof RankedVideoSchema>;
+export type RankedVideo = z.infer<typeof RankedVideo>;
 
-export const CreatorContentRowSchema = z.object({
+export const CreatorContentRow = z.object({
   creator_id: z.string().describe("The creator's id."),
   tiktok_handle: z.string().nullable().describe("The creator's TikTok handle without @."),
   post_count: Int.describe("The creator's counted videos in the set."),
@@ -31,9 +31,9 @@ export const CreatorContentRowSchema = z.object({
   engagement_rate: NumOrNull.describe(`Pooled ${ENGAGEMENT}, of those videos' lifetime counters.`),
   view_share: NumOrNull.describe(`The creator's share of the set's lifetime views, ${FRACTION}.`),
 });
-export type CreatorContentRow = z.infer<typeof CreatorContentRowSchema>;
+export type CreatorContentRow = z.infer<typeof CreatorContentRow>;
 
-export const OutlierVideoSchema = z.object({
+export const OutlierVideo = z.object({
   video_id: z.string().describe("The video's id."),
   creator_id: z.string().describe("Its creator's id."),
   direction: z
@@ -52,30 +52,28 @@ export const OutlierVideoSchema = z.object({
   posted_at: z.string().describe(`When it was posted, ${INSTANT}.`),
   title: z.string().nullable().describe("The video's title, if any."),
 });
-export type OutlierVideo = z.infer<typeof OutlierVideoSchema>;
+export type OutlierVideo = z.infer<typeof OutlierVideo>;
 
-export const PostingCellSchema = z.object({
+export const PostingCell = z.object({
   dow: Int.describe("Day of the week the posts were made, UTC: 0 = Sunday … 6 = Saturday."),
   hour: Int.describe("Hour of the day the posts were made, UTC, 0–23."),
   post_count: Int.describe("Counted posts made in this weekday-and-hour slot."),
   avg_views: Num.describe("Mean lifetime views per post of those posts (as of their last scrape)."),
 });
-export type PostingCell = z.infer<typeof PostingCellSchema>;
+export type PostingCell = z.infer<typeof PostingCell>;
 
-export const PostingPatternSchema = z.object({
-  cells: z.array(PostingCellSchema).describe("Every weekday-and-hour slot (UTC) with at least one post."),
-  best: PostingCellSchema.nullable().describe(
-    "The slot with the highest avg_views among slots with ≥ 2 posts.",
-  ),
-  busiest: PostingCellSchema.nullable().describe("The slot with the most posts."),
+export const PostingPattern = z.object({
+  cells: z.array(PostingCell).describe("Every weekday-and-hour slot (UTC) with at least one post."),
+  best: PostingCell.nullable().describe("The slot with the highest avg_views among slots with ≥ 2 posts."),
+  busiest: PostingCell.nullable().describe("The slot with the most posts."),
 });
-export type PostingPattern = z.infer<typeof PostingPatternSchema>;
+export type PostingPattern = z.infer<typeof PostingPattern>;
 
 /**
  * What `analyzeContent` measures over a video set, as the campaign_content report shows it (the set: the
  * campaign's counted videos posted in the range). The analysis adds its outliers and pending count.
  */
-export const ContentSummarySchema = z.object({
+export const ContentSummary = z.object({
   video_count: Int.describe("The campaign's counted videos posted in the range: the set analysed."),
   total_views: z.number().describe(`Views of the set, summed: ${LIFETIME}.`),
   median_views: z.number().nullable().describe("Median lifetime views per video of the set."),
@@ -84,13 +82,13 @@ export const ContentSummarySchema = z.object({
     .number()
     .nullable()
     .describe(`Pooled ${ENGAGEMENT}, of the set's lifetime counters; null at 0 views.`),
-  top_videos: z.array(RankedVideoSchema).describe("The set's videos with the most lifetime views."),
+  top_videos: z.array(RankedVideo).describe("The set's videos with the most lifetime views."),
   bottom_videos: z
-    .array(RankedVideoSchema)
+    .array(RankedVideo)
     .describe("The set's videos with the fewest lifetime views among those at least 3 days old."),
-  posting_pattern: PostingPatternSchema.describe("When the set's videos were posted (UTC) and how they did."),
+  posting_pattern: PostingPattern.describe("When the set's videos were posted (UTC) and how they did."),
   creators: z
-    .array(CreatorContentRowSchema)
+    .array(CreatorContentRow)
     .describe("Per-creator breakdown of the set, most lifetime views first."),
 });
-export type ContentSummary = z.infer<typeof ContentSummarySchema>;
+export type ContentSummary = z.infer<typeof ContentSummary>;

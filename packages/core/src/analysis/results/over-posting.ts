@@ -8,7 +8,7 @@ import { z } from "zod";
 import { DAY } from "./basis.js";
 import { Int, NumOrNull } from "./numbers.js";
 
-export const OverPostingIncidentSchema = z.object({
+export const OverPostingIncident = z.object({
   creator_id: z.string().describe("The creator's id."),
   date: z.string().describe(`The UTC day of the burst, ${DAY}.`),
   post_count: Int.describe("Counted posts the creator made that day."),
@@ -23,21 +23,21 @@ export const OverPostingIncidentSchema = z.object({
     "day_median_views / creator_median_views, a multiple (below 1 = reach lost).",
   ),
 });
-export type OverPostingIncident = z.infer<typeof OverPostingIncidentSchema>;
+export type OverPostingIncident = z.infer<typeof OverPostingIncident>;
 
-export const OverPostingWarningSchema = z.object({
+export const OverPostingWarning = z.object({
   creator_id: z.string().describe("The creator's id."),
   date: z.string().describe(`The analysis day, ${DAY}.`),
   post_count: Int.describe("Counted posts the creator already made that day."),
   posts_until_rule_count: Int.describe("More posts that day that would reach the over-posting rule's 7."),
 });
-export type OverPostingWarning = z.infer<typeof OverPostingWarningSchema>;
+export type OverPostingWarning = z.infer<typeof OverPostingWarning>;
 
 /**
  * A day that meets the rule only if low counts read under 2 h after posting (or never read) are taken
  * as confirmed: no incident, because the rule needs a reading at least 2 h after posting.
  */
-export const UnconfirmedOverPostingDaySchema = z.object({
+export const UnconfirmedOverPostingDay = z.object({
   creator_id: z.string().describe("The creator's id."),
   date: z.string().describe("The UTC day, YYYY-MM-DD."),
   post_count: Int.describe("Counted posts that day."),
@@ -49,4 +49,4 @@ export const UnconfirmedOverPostingDaySchema = z.object({
     "Low-view posts last read under 2 h after posting, or never scraped: unconfirmed.",
   ),
 });
-export type UnconfirmedOverPostingDay = z.infer<typeof UnconfirmedOverPostingDaySchema>;
+export type UnconfirmedOverPostingDay = z.infer<typeof UnconfirmedOverPostingDay>;

@@ -9,20 +9,20 @@ import { DAY, FRACTION, IN_RANGE } from "./basis.js";
 import { Int, Num, NumOrNull } from "./numbers.js";
 
 /** A generic dated figure; the field that holds it names the figure and its unit. */
-export const DatedValueSchema = z.object({
+export const DatedValue = z.object({
   date: z.string().describe(`The day, ${DAY}.`),
   value: Num.describe("The figure of that day; its unit and basis are those of the field holding the list."),
 });
 /** A dated value of a time series (`{ date, value }`), e.g. cumulative views at each day's end. */
-export type DatedValue = z.infer<typeof DatedValueSchema>;
+export type DatedValue = z.infer<typeof DatedValue>;
 
-export const TrendDirectionSchema = z
+export const TrendDirection = z
   .enum(["accelerating", "steady", "slowing", "insufficient_data"])
   .describe(
     "Mean daily gain of the range's second half against its first: accelerating above +15 %, slowing below " +
       "−15 %, steady in between; insufficient_data with fewer than 4 daily gains or none above 0.",
   );
-export type TrendDirection = z.infer<typeof TrendDirectionSchema>;
+export type TrendDirection = z.infer<typeof TrendDirection>;
 
 /** Pacing of a cumulative series in `unit` (views or followers) over the range. */
 export function pacingSchema(unit: string) {
@@ -53,7 +53,7 @@ export function pacingSchema(unit: string) {
     acceleration: NumOrNull.describe(
       `second_half_avg / first_half_avg − 1, ${FRACTION}; null when the first half gained nothing.`,
     ),
-    direction: TrendDirectionSchema,
+    direction: TrendDirection,
     daily: z
       .array(
         z.object({
@@ -65,6 +65,6 @@ export function pacingSchema(unit: string) {
   });
 }
 
-export const PacingSchema = pacingSchema("Views");
+export const Pacing = pacingSchema("Views");
 /** Pacing of a cumulative series; the same shape whatever the unit its descriptions name. */
-export type Pacing = z.infer<typeof PacingSchema>;
+export type Pacing = z.infer<typeof Pacing>;

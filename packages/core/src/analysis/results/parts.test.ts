@@ -11,7 +11,6 @@ import {
   analyzeCreatorTrendSeries,
   compareCampaignSeries,
   concentration,
-  type DatedValue,
   findOutliers,
   findOverPosting,
   findUnderperformers,
@@ -23,31 +22,31 @@ import {
   weeklyPostsFromVideos,
 } from "../index.js";
 import {
-  BacklogEntrySchema,
-  CampaignLifetimeSchema,
-  CampaignSeriesComparisonSchema,
-  CannotJudgeCreatorSchema,
-  ConcentrationSchema,
-  ContentSummarySchema,
-  CreatorContentRowSchema,
-  CreatorEvaluationSchema,
-  CreatorTrendSeriesSchema,
-  DatedValueSchema,
-  GapsSchema,
-  OutlierVideoSchema,
-  OverPostingIncidentSchema,
-  OverPostingWarningSchema,
-  PacingSchema,
-  PostingCellSchema,
-  PostingPatternSchema,
-  ProjectBaselineSchema,
-  RankedVideoSchema,
-  SeriesGrowthSchema,
-  StaleCreatorSchema,
-  TargetProgressSchema,
-  TotalsSchema,
-  TrendWeekSchema,
-  UnconfirmedOverPostingDaySchema,
+  BacklogEntry,
+  CampaignSeriesComparison,
+  CannotJudgeCreator,
+  Concentration,
+  ContentSummary,
+  CreatorContentRow,
+  CreatorEvaluation,
+  CreatorTrendSeries,
+  DatedValue,
+  Gaps,
+  LifetimeTotals,
+  OutlierVideo,
+  OverPostingIncident,
+  OverPostingWarning,
+  Pacing,
+  PostingCell,
+  PostingPattern,
+  ProjectBaseline,
+  RankedVideo,
+  SeriesGrowth,
+  StaleCreator,
+  TargetProgress,
+  Totals,
+  TrendWeek,
+  UnconfirmedOverPostingDay,
 } from "./parts.js";
 
 const AS_OF = "2026-03-15T12:00:00Z";
@@ -79,12 +78,12 @@ describe("campaign parts", () => {
   it("pacing, totals, concentration", () => {
     const p = pacing(history, { range: RANGE });
     expect(p.daily).toHaveLength(14);
-    expectWhole(PacingSchema, [p, pacing(history.slice(3), { range: RANGE })]);
-    expectWhole(DatedValueSchema, p.daily);
+    expectWhole(Pacing, [p, pacing(history.slice(3), { range: RANGE })]);
+    expectWhole(DatedValue, p.daily);
     const totals = totalsFromVideos(videos);
-    expectWhole(TotalsSchema, [totals]);
+    expectWhole(Totals, [totals]);
     const tops = videos.map((v) => ({ id: v.id, view_count: v.view_count }));
-    expectWhole(ConcentrationSchema, [
+    expectWhole(Concentration, [
       concentration(tops, viewsByCreator(videos), totals.view_count),
       concentration([], [], 0),
     ]);
@@ -98,9 +97,9 @@ describe("campaign parts", () => {
       ],
       RANGE,
     );
-    expectWhole(CampaignSeriesComparisonSchema, rows);
+    expectWhole(CampaignSeriesComparison, rows);
     expectWhole(
-      CampaignLifetimeSchema,
+      LifetimeTotals,
       rows.map((r) => r.lifetime),
     );
   });
@@ -111,7 +110,7 @@ describe("campaign parts", () => {
     const since = viewsSinceCreated(history, campaign, lifetime, AS_OF);
     expect(since).not.toBeNull();
     const pace = pacing(history, { range: RANGE }).recent_per_day;
-    expectWhole(TargetProgressSchema, [
+    expectWhole(TargetProgress, [
       targetProgress(
         {
           target_views: 60_000,
@@ -133,16 +132,16 @@ describe("campaign parts", () => {
     const creators = [creator({ id: "c1" }), creator({ id: "c2" })];
     const content = analyzeContent(videos, creators, AS_OF);
     const { outliers: _outliers, pending_review: _pending, ...summary } = content;
-    expectWhole(ContentSummarySchema, [summary]);
-    expectWhole(RankedVideoSchema, [...content.top_videos, ...content.bottom_videos]);
-    expectWhole(CreatorContentRowSchema, content.creators);
+    expectWhole(ContentSummary, [summary]);
+    expectWhole(RankedVideo, [...content.top_videos, ...content.bottom_videos]);
+    expectWhole(CreatorContentRow, content.creators);
     expect(content.posting_pattern.best).not.toBeNull();
-    expectWhole(PostingPatternSchema, [content.posting_pattern]);
-    expectWhole(PostingCellSchema, content.posting_pattern.cells);
+    expectWhole(PostingPattern, [content.posting_pattern]);
+    expectWhole(PostingCell, content.posting_pattern.cells);
     // c1's hit: 50,000 views against a median of 200, among videos at least 7 days old.
     const outliers = findOutliers(videos, AS_OF).outliers;
     expect(outliers.map((o) => o.video_id)).toEqual(["hit"]);
-    expectWhole(OutlierVideoSchema, outliers);
+    expectWhole(OutlierVideo, outliers);
   });
 });
 
@@ -156,9 +155,9 @@ describe("creator trend parts", () => {
       weeklyPosts: weeklyPostsFromVideos(posts, RANGE),
     });
     const { range: _range, highlights: _highlights, ...series } = trend;
-    expectWhole(CreatorTrendSeriesSchema, [series]);
-    expectWhole(SeriesGrowthSchema, [trend.followers, trend.views]);
-    expectWhole(TrendWeekSchema, trend.weeks);
+    expectWhole(CreatorTrendSeries, [series]);
+    expectWhole(SeriesGrowth, [trend.followers, trend.views]);
+    expectWhole(TrendWeek, trend.weeks);
   });
 });
 
@@ -182,13 +181,13 @@ describe("underperformer parts", () => {
 
   it("evaluations and every project-level list", () => {
     expect(a.underperformers.length).toBeGreaterThan(0);
-    expectWhole(CreatorEvaluationSchema, a.evaluations);
-    expectWhole(ProjectBaselineSchema, a.baselines);
-    expectWhole(GapsSchema, [a.posting_gaps]);
+    expectWhole(CreatorEvaluation, a.evaluations);
+    expectWhole(ProjectBaseline, a.baselines);
+    expectWhole(Gaps, [a.posting_gaps]);
     expect(a.posting_gaps.map((g) => g.creator_id)).toContain("gappy");
-    expectWhole(StaleCreatorSchema, a.stale_creators);
-    expectWhole(BacklogEntrySchema, a.backlog);
-    expectWhole(CannotJudgeCreatorSchema, a.cannot_judge);
+    expectWhole(StaleCreator, a.stale_creators);
+    expectWhole(BacklogEntry, a.backlog);
+    expectWhole(CannotJudgeCreator, a.cannot_judge);
   });
 });
 
@@ -214,8 +213,8 @@ describe("over-posting parts", () => {
   );
 
   it("incidents, warnings and unconfirmed days", () => {
-    expectWhole(OverPostingIncidentSchema, r.incidents);
-    expectWhole(OverPostingWarningSchema, r.warnings);
-    expectWhole(UnconfirmedOverPostingDaySchema, r.unconfirmed);
+    expectWhole(OverPostingIncident, r.incidents);
+    expectWhole(OverPostingWarning, r.warnings);
+    expectWhole(UnconfirmedOverPostingDay, r.unconfirmed);
   });
 });

@@ -7,40 +7,40 @@
  * @module
  */
 export {
-  ConcentrationSchema,
-  CreatorViewsSchema,
-  DailyPostCountSchema,
-  TotalsSchema,
+  Concentration,
+  CreatorViews,
+  DailyPostCount,
+  Totals,
 } from "./campaign.js";
-export { CampaignLifetimeSchema, CampaignSeriesComparisonSchema } from "./comparison.js";
+export { CampaignSeriesComparison, LifetimeTotals } from "./comparison.js";
 export {
-  ContentSummarySchema,
-  CreatorContentRowSchema,
-  OutlierVideoSchema,
-  PostingCellSchema,
-  PostingPatternSchema,
-  RankedVideoSchema,
+  ContentSummary,
+  CreatorContentRow,
+  OutlierVideo,
+  PostingCell,
+  PostingPattern,
+  RankedVideo,
 } from "./content.js";
 export {
-  OverPostingIncidentSchema,
-  OverPostingWarningSchema,
-  UnconfirmedOverPostingDaySchema,
+  OverPostingIncident,
+  OverPostingWarning,
+  UnconfirmedOverPostingDay,
 } from "./over-posting.js";
-export { DatedValueSchema, PacingSchema, pacingSchema, TrendDirectionSchema } from "./pacing.js";
-export { TargetProgressSchema } from "./target.js";
+export { DatedValue, Pacing, pacingSchema, TrendDirection } from "./pacing.js";
+export { TargetProgress } from "./target.js";
 export {
-  CreatorTrendSeriesSchema,
-  SeriesGrowthSchema,
+  CreatorTrendSeries,
+  SeriesGrowth,
   seriesGrowthSchema,
-  TrendWeekSchema,
+  TrendWeek,
 } from "./trends.js";
 export {
-  BacklogEntrySchema,
-  CannotJudgeCreatorSchema,
-  CannotJudgeSchema,
-  CreatorEvaluationSchema,
-  GapsSchema,
-  ProjectBaselineSchema,
-  StaleCreatorSchema,
-  UnderperformanceReasonSchema,
+  BacklogEntry,
+  CannotJudge,
+  CannotJudgeCreator,
+  CreatorEvaluation,
+  Gaps,
+  ProjectBaseline,
+  StaleCreator,
+  UnderperformanceReason,
 } from "./underperformers.js";

@@ -7,7 +7,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import type {
-  CampaignComparisonRow,
+  CampaignSeriesComparison,
   CampaignTotalsLike,
   CannotJudge,
   Concentration,
@@ -35,96 +35,67 @@ import type {
   UnderperformerAnalysis,
 } from "../index.js";
 import { pacing } from "../index.js";
-import type {
-  BacklogEntrySchema,
-  CampaignLifetimeSchema,
-  CampaignSeriesComparisonSchema,
-  CannotJudgeCreatorSchema,
-  CannotJudgeSchema,
-  ConcentrationSchema,
-  ContentSummarySchema,
-  CreatorContentRowSchema,
-  CreatorEvaluationSchema,
-  CreatorTrendSeriesSchema,
-  DatedValueSchema,
-  GapsSchema,
-  OutlierVideoSchema,
-  OverPostingIncidentSchema,
-  OverPostingWarningSchema,
-  PacingSchema,
-  PostingCellSchema,
-  PostingPatternSchema,
-  ProjectBaselineSchema,
-  pacingSchema,
-  RankedVideoSchema,
-  SeriesGrowthSchema,
-  StaleCreatorSchema,
-  seriesGrowthSchema,
-  TargetProgressSchema,
-  TotalsSchema,
-  TrendDirectionSchema,
-  TrendWeekSchema,
-  UnconfirmedOverPostingDaySchema,
-  UnderperformanceReasonSchema,
-} from "./parts.js";
+import type * as schemas from "./parts.js";
 
 describe("analysis result types are their schemas' inferred types", () => {
   it("pacing and trends", () => {
-    expectTypeOf<DatedValue>().toEqualTypeOf<z.infer<typeof DatedValueSchema>>();
-    expectTypeOf<TrendDirection>().toEqualTypeOf<z.infer<typeof TrendDirectionSchema>>();
-    expectTypeOf<Pacing>().toEqualTypeOf<z.infer<typeof PacingSchema>>();
+    expectTypeOf<DatedValue>().toEqualTypeOf<z.infer<typeof schemas.DatedValue>>();
+    expectTypeOf<TrendDirection>().toEqualTypeOf<z.infer<typeof schemas.TrendDirection>>();
+    expectTypeOf<Pacing>().toEqualTypeOf<z.infer<typeof schemas.Pacing>>();
     // The unit only changes the descriptions, never the shape.
-    expectTypeOf<Pacing>().toEqualTypeOf<z.infer<ReturnType<typeof pacingSchema>>>();
-    expectTypeOf<SeriesGrowth>().toEqualTypeOf<z.infer<typeof SeriesGrowthSchema>>();
-    expectTypeOf<SeriesGrowth>().toEqualTypeOf<z.infer<ReturnType<typeof seriesGrowthSchema>>>();
-    expectTypeOf<TrendWeek>().toEqualTypeOf<z.infer<typeof TrendWeekSchema>>();
+    expectTypeOf<Pacing>().toEqualTypeOf<z.infer<ReturnType<typeof schemas.pacingSchema>>>();
+    expectTypeOf<SeriesGrowth>().toEqualTypeOf<z.infer<typeof schemas.SeriesGrowth>>();
+    expectTypeOf<SeriesGrowth>().toEqualTypeOf<z.infer<ReturnType<typeof schemas.seriesGrowthSchema>>>();
+    expectTypeOf<TrendWeek>().toEqualTypeOf<z.infer<typeof schemas.TrendWeek>>();
     expectTypeOf<Omit<CreatorTrendAnalysis, "range" | "highlights">>().toEqualTypeOf<
-      z.infer<typeof CreatorTrendSeriesSchema>
+      z.infer<typeof schemas.CreatorTrendSeries>
     >();
   });
 
   it("campaigns: totals, concentration, comparison, target", () => {
-    expectTypeOf<CampaignTotalsLike>().toEqualTypeOf<z.infer<typeof TotalsSchema>>();
-    expectTypeOf<Concentration>().toEqualTypeOf<z.infer<typeof ConcentrationSchema>>();
-    expectTypeOf<LifetimeTotals>().toEqualTypeOf<z.infer<typeof CampaignLifetimeSchema>>();
-    expectTypeOf<CampaignComparisonRow>().toEqualTypeOf<z.infer<typeof CampaignSeriesComparisonSchema>>();
-    expectTypeOf<TargetProgress>().toEqualTypeOf<z.infer<typeof TargetProgressSchema>>();
-    expectTypeOf<TargetStatus>().toEqualTypeOf<z.infer<typeof TargetProgressSchema>["status"]>();
-    expectTypeOf<TargetBasis>().toEqualTypeOf<z.infer<typeof TargetProgressSchema>["basis"]>();
+    expectTypeOf<CampaignTotalsLike>().toEqualTypeOf<z.infer<typeof schemas.Totals>>();
+    expectTypeOf<Concentration>().toEqualTypeOf<z.infer<typeof schemas.Concentration>>();
+    expectTypeOf<LifetimeTotals>().toEqualTypeOf<z.infer<typeof schemas.LifetimeTotals>>();
+    expectTypeOf<CampaignSeriesComparison>().toEqualTypeOf<
+      z.infer<typeof schemas.CampaignSeriesComparison>
+    >();
+    expectTypeOf<TargetProgress>().toEqualTypeOf<z.infer<typeof schemas.TargetProgress>>();
+    expectTypeOf<TargetStatus>().toEqualTypeOf<z.infer<typeof schemas.TargetProgress>["status"]>();
+    expectTypeOf<TargetBasis>().toEqualTypeOf<z.infer<typeof schemas.TargetProgress>["basis"]>();
   });
 
   it("content: ranked videos, creators, outliers, posting pattern", () => {
-    expectTypeOf<RankedVideo>().toEqualTypeOf<z.infer<typeof RankedVideoSchema>>();
-    expectTypeOf<CreatorContentRow>().toEqualTypeOf<z.infer<typeof CreatorContentRowSchema>>();
-    expectTypeOf<OutlierVideo>().toEqualTypeOf<z.infer<typeof OutlierVideoSchema>>();
-    expectTypeOf<PostingCell>().toEqualTypeOf<z.infer<typeof PostingCellSchema>>();
-    expectTypeOf<PostingPattern>().toEqualTypeOf<z.infer<typeof PostingPatternSchema>>();
+    expectTypeOf<RankedVideo>().toEqualTypeOf<z.infer<typeof schemas.RankedVideo>>();
+    expectTypeOf<CreatorContentRow>().toEqualTypeOf<z.infer<typeof schemas.CreatorContentRow>>();
+    expectTypeOf<OutlierVideo>().toEqualTypeOf<z.infer<typeof schemas.OutlierVideo>>();
+    expectTypeOf<PostingCell>().toEqualTypeOf<z.infer<typeof schemas.PostingCell>>();
+    expectTypeOf<PostingPattern>().toEqualTypeOf<z.infer<typeof schemas.PostingPattern>>();
     expectTypeOf<Omit<ContentAnalysis, "outliers" | "pending_review">>().toEqualTypeOf<
-      z.infer<typeof ContentSummarySchema>
+      z.infer<typeof schemas.ContentSummary>
     >();
   });
 
   it("underperformers and over-posting", () => {
-    expectTypeOf<UnderperformanceReason>().toEqualTypeOf<z.infer<typeof UnderperformanceReasonSchema>>();
-    expectTypeOf<CannotJudge>().toEqualTypeOf<z.infer<typeof CannotJudgeSchema>>();
-    expectTypeOf<CreatorEvaluation>().toEqualTypeOf<z.infer<typeof CreatorEvaluationSchema>>();
+    expectTypeOf<UnderperformanceReason>().toEqualTypeOf<z.infer<typeof schemas.UnderperformanceReason>>();
+    expectTypeOf<CannotJudge>().toEqualTypeOf<z.infer<typeof schemas.CannotJudge>>();
+    expectTypeOf<CreatorEvaluation>().toEqualTypeOf<z.infer<typeof schemas.CreatorEvaluation>>();
     expectTypeOf<UnderperformerAnalysis["baselines"][number]>().toEqualTypeOf<
-      z.infer<typeof ProjectBaselineSchema>
+      z.infer<typeof schemas.ProjectBaseline>
     >();
-    expectTypeOf<UnderperformerAnalysis["posting_gaps"]>().toEqualTypeOf<z.infer<typeof GapsSchema>>();
+    expectTypeOf<UnderperformerAnalysis["posting_gaps"]>().toEqualTypeOf<z.infer<typeof schemas.Gaps>>();
     expectTypeOf<UnderperformerAnalysis["stale_creators"][number]>().toEqualTypeOf<
-      z.infer<typeof StaleCreatorSchema>
+      z.infer<typeof schemas.StaleCreator>
     >();
     expectTypeOf<UnderperformerAnalysis["backlog"][number]>().toEqualTypeOf<
-      z.infer<typeof BacklogEntrySchema>
+      z.infer<typeof schemas.BacklogEntry>
     >();
     expectTypeOf<UnderperformerAnalysis["cannot_judge"][number]>().toEqualTypeOf<
-      z.infer<typeof CannotJudgeCreatorSchema>
+      z.infer<typeof schemas.CannotJudgeCreator>
     >();
-    expectTypeOf<OverPostingIncident>().toEqualTypeOf<z.infer<typeof OverPostingIncidentSchema>>();
-    expectTypeOf<OverPostingWarning>().toEqualTypeOf<z.infer<typeof OverPostingWarningSchema>>();
+    expectTypeOf<OverPostingIncident>().toEqualTypeOf<z.infer<typeof schemas.OverPostingIncident>>();
+    expectTypeOf<OverPostingWarning>().toEqualTypeOf<z.infer<typeof schemas.OverPostingWarning>>();
     expectTypeOf<UnconfirmedOverPostingDay>().toEqualTypeOf<
-      z.infer<typeof UnconfirmedOverPostingDaySchema>
+      z.infer<typeof schemas.UnconfirmedOverPostingDay>
     >();
   });
 });
@@ -133,7 +104,7 @@ describe("the original bug: a field the schema lacks", () => {
   it("cannot be returned as an analysis result (tsc rejects the object literal)", () => {
     const withExtra = (): Pacing => ({
       ...pacing([]),
-      // @ts-expect-error `trend` is not a field of PacingSchema, so not of Pacing: add it to the schema first.
+      // @ts-expect-error `trend` is not a field of Pacing, so not of Pacing: add it to the schema first.
       trend: "up",
     });
     // At run time the literal is built as written; the compiler is what keeps it out of the report.
@@ -146,7 +117,7 @@ describe("the original bug: a field the schema lacks", () => {
         {
           check,
           reason: "no follower count",
-          // @ts-expect-error `since` is not a field of CannotJudgeSchema.
+          // @ts-expect-error `since` is not a field of CannotJudge.
           since: "2026-03-01",
         },
       ],

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { DAY, FRACTION, INSTANT, LIFETIME } from "./basis.js";
 import { Num, NumOrNull } from "./numbers.js";
 
-export const TargetProgressSchema = z.object({
+export const TargetProgress = z.object({
   status: z
     .enum(["no_target", "reached", "on_track", "behind", "missed"])
     .describe(
@@ -60,7 +60,7 @@ export const TargetProgressSchema = z.object({
     "Views gained per day over the range's last 7 days (pacing.recent_per_day).",
   ),
 });
-export type TargetProgress = z.infer<typeof TargetProgressSchema>;
+export type TargetProgress = z.infer<typeof TargetProgress>;
 export type TargetStatus = TargetProgress["status"];
 /** What the target is judged on: views gained since the campaign was created, or lifetime totals. */
 export type TargetBasis = TargetProgress["basis"];

@@ -31,10 +31,10 @@ export function seriesGrowthSchema(unit: string) {
   });
 }
 
-export const SeriesGrowthSchema = seriesGrowthSchema("The series' value");
-export type SeriesGrowth = z.infer<typeof SeriesGrowthSchema>;
+export const SeriesGrowth = seriesGrowthSchema("The series' value");
+export type SeriesGrowth = z.infer<typeof SeriesGrowth>;
 
-export const TrendWeekSchema = z.object({
+export const TrendWeek = z.object({
   week_start: z.string().describe(`Monday of the ISO week, ${DAY}.`),
   partial: z
     .boolean()
@@ -59,18 +59,18 @@ export const TrendWeekSchema = z.object({
         "not the views of the week's posts.",
     ),
 });
-export type TrendWeek = z.infer<typeof TrendWeekSchema>;
+export type TrendWeek = z.infer<typeof TrendWeek>;
 
 /**
  * What `analyzeCreatorTrendSeries` measures, as the creator_trend report shows it. The analysis adds
  * its range and the highlights it words.
  */
-export const CreatorTrendSeriesSchema = z.object({
+export const CreatorTrendSeries = z.object({
   followers: seriesGrowthSchema("Followers").describe("Follower growth over the range."),
   views: seriesGrowthSchema("Views").describe(
     "Growth of the cumulative views of the creator's counted videos over the range.",
   ),
-  weeks: z.array(TrendWeekSchema).describe("One row per ISO week overlapping the range."),
+  weeks: z.array(TrendWeek).describe("One row per ISO week overlapping the range."),
   posting_gaps: z
     .array(z.string())
     .describe(
@@ -78,4 +78,4 @@ export const CreatorTrendSeriesSchema = z.object({
     ),
   range_post_count: Int.describe("Counted posts made in the range."),
 });
-export type CreatorTrendSeries = z.infer<typeof CreatorTrendSeriesSchema>;
+export type CreatorTrendSeries = z.infer<typeof CreatorTrendSeries>;

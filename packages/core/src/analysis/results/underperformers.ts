@@ -8,7 +8,7 @@ import { z } from "zod";
 import { DAY, ENGAGEMENT, INSTANT, LIFETIME } from "./basis.js";
 import { Int, Num, NumOrNull } from "./numbers.js";
 
-export const UnderperformanceReasonSchema = z
+export const UnderperformanceReason = z
   .enum(["low_views_per_post", "falling_engagement", "posting_gaps", "not_posting"])
   .describe(
     "low_views_per_post: median views per post per follower below 0.4× the project's; falling_engagement: " +
@@ -17,17 +17,17 @@ export const UnderperformanceReasonSchema = z
       "the range after earlier ones, or none since tracking started, once tracked for 14 days and with nothing " +
       "waiting in the Tracking Inbox.",
   );
-export type UnderperformanceReason = z.infer<typeof UnderperformanceReasonSchema>;
+export type UnderperformanceReason = z.infer<typeof UnderperformanceReason>;
 
 /** A check that could not be made for a creator, and why. */
-export const CannotJudgeSchema = z.object({
-  check: UnderperformanceReasonSchema,
+export const CannotJudge = z.object({
+  check: UnderperformanceReason,
   reason: z.string().describe("Why the check could not be made for this creator."),
 });
-export type CannotJudge = z.infer<typeof CannotJudgeSchema>;
+export type CannotJudge = z.infer<typeof CannotJudge>;
 
 /** Everything measured about one creator, whether or not it was flagged. */
-export const CreatorEvaluationSchema = z.object({
+export const CreatorEvaluation = z.object({
   creator_id: z.string().describe("The creator's id."),
   project_id: z.string().describe("The creator's project."),
   tiktok_handle: z.string().describe("The creator's TikTok handle without @."),
@@ -71,12 +71,10 @@ export const CreatorEvaluationSchema = z.object({
   gap_weeks: z
     .array(z.string())
     .describe(`Mondays (${DAY}) of the ISO weeks fully inside the range without a counted post.`),
-  reasons: z
-    .array(UnderperformanceReasonSchema)
-    .describe("Why the creator is flagged; empty when not flagged."),
+  reasons: z.array(UnderperformanceReason).describe("Why the creator is flagged; empty when not flagged."),
   reason_texts: z.array(z.string()).describe("One sentence per reason, with the numbers behind it."),
   cannot_judge: z
-    .array(CannotJudgeSchema)
+    .array(CannotJudge)
     .describe(
       "Checks that could not be made: low_views_per_post without a follower count, not_posting before 14 days of tracking.",
     ),
@@ -90,9 +88,9 @@ export const CreatorEvaluationSchema = z.object({
     .describe("Last scraped more than 12 h before the analysis instant, or never: a caveat, not a reason."),
   last_scraped_at: z.string().nullable().describe(`The creator's last scrape, ${INSTANT}; null if never.`),
 });
-export type CreatorEvaluation = z.infer<typeof CreatorEvaluationSchema>;
+export type CreatorEvaluation = z.infer<typeof CreatorEvaluation>;
 
-export const GapsSchema = z
+export const Gaps = z
   .array(
     z.object({
       creator_id: z.string().describe("The creator's id."),
@@ -103,10 +101,10 @@ export const GapsSchema = z
   )
   .describe("Creators with posting gaps in the range.");
 /** Creators with posting gaps, each with the Mondays of their gap weeks. */
-export type PostingGaps = z.infer<typeof GapsSchema>;
+export type PostingGaps = z.infer<typeof Gaps>;
 
 /** The project norm low_views_per_post is judged against. */
-export const ProjectBaselineSchema = z.object({
+export const ProjectBaseline = z.object({
   project_id: z.string().describe("The project."),
   baseline_views_per_follower: z
     .number()
@@ -116,28 +114,28 @@ export const ProjectBaselineSchema = z.object({
     ),
   creators_with_data_count: Int.describe("Creators with eligible posts, whose R fed the baseline."),
 });
-export type ProjectBaseline = z.infer<typeof ProjectBaselineSchema>;
+export type ProjectBaseline = z.infer<typeof ProjectBaseline>;
 
 /** A creator whose counters may lag: last scraped more than 12 h before the analysis instant, or never. */
-export const StaleCreatorSchema = z.object({
+export const StaleCreator = z.object({
   creator_id: z.string().describe("The creator's id."),
   last_scraped_at: z.string().nullable().describe(`Their last scrape, ${INSTANT}; null if never.`),
 });
-export type StaleCreator = z.infer<typeof StaleCreatorSchema>;
+export type StaleCreator = z.infer<typeof StaleCreator>;
 
 /** A creator with posts of the range waiting in the Tracking Inbox. */
-export const BacklogEntrySchema = z.object({
+export const BacklogEntry = z.object({
   creator_id: z.string().describe("The creator's id."),
   tiktok_handle: z.string().describe("The creator's TikTok handle without @."),
   pending_review_count: Int.describe("Posts of the range waiting in the Tracking Inbox (pending_review)."),
 });
-export type BacklogEntry = z.infer<typeof BacklogEntrySchema>;
+export type BacklogEntry = z.infer<typeof BacklogEntry>;
 
 /** A creator some checks could not be made for, by handle. */
-export const CannotJudgeCreatorSchema = z.object({
+export const CannotJudgeCreator = z.object({
   creator_id: z.string().describe("The creator's id."),
   tiktok_handle: z.string().describe("The creator's TikTok handle without @."),
-  checks: z.array(UnderperformanceReasonSchema).describe("The checks that could not be made."),
+  checks: z.array(UnderperformanceReason).describe("The checks that could not be made."),
   reason: z.string().describe("Why, in plain words."),
 });
-export type CannotJudgeCreator = z.infer<typeof CannotJudgeCreatorSchema>;
+export type CannotJudgeCreator = z.infer<typeof CannotJudgeCreator>;

@@ -16,15 +16,15 @@ import {
 } from "../../schema/index.js";
 import type { RequestOptions } from "../options.js";
 import {
-  AnalyticsQuerySchema,
+  AnalyticsQueryCheck,
   checkQuery,
-  PostingHeatmapQuerySchema,
-  VideoLeaderboardQuerySchema,
+  PostingHeatmapQueryCheck,
+  VideoLeaderboardQueryCheck,
 } from "../query-checks.js";
 import { Annotations } from "./annotations.js";
-import { type DateRange, type Requester, Resource } from "./resource.js";
+import { type DayRangeQuery, type Requester, Resource } from "./resource.js";
 
-export interface AnalyticsQuery extends DateRange {
+export interface AnalyticsQuery extends DayRangeQuery {
   entity: AnalyticsEntity;
   entity_id: string;
   metric: AnalyticsMetric;
@@ -42,7 +42,7 @@ export interface AnalyticsQuery extends DateRange {
   tz?: string | undefined;
 }
 
-export interface VideoLeaderboardQuery extends DateRange {
+export interface VideoLeaderboardQuery extends DayRangeQuery {
   project_id: string;
   order?:
     | "view_count"
@@ -90,7 +90,7 @@ export class AnalyticsResource extends Resource {
    * for (const p of a.series) console.log(p.bucket_start, p.value);
    */
   get(query: AnalyticsQuery, options?: RequestOptions): Promise<Analytics> {
-    return this.http.get("/analytics", Analytics, query, options, AnalyticsQuerySchema);
+    return this.http.get("/analytics", Analytics, query, options, AnalyticsQueryCheck);
   }
 
   /**
@@ -114,7 +114,7 @@ export class AnalyticsResource extends Resource {
 
   /** The same series as CSV text (`series_kind,entity_id,label,bucket_start,value`). */
   async csv(query: AnalyticsQuery, options?: RequestOptions): Promise<string> {
-    checkQuery("GET /analytics", AnalyticsQuerySchema, query);
+    checkQuery("GET /analytics", AnalyticsQueryCheck, query);
     const result = await this.http.transport.request<string>(
       { method: "GET", path: "/analytics", query: { ...query, format: "csv" }, responseType: "text" },
       options,
@@ -129,7 +129,7 @@ export class AnalyticsResource extends Resource {
    * const top = await tg.analytics.videoLeaderboard({ project_id, order: "view_count", limit: 10 });
    */
   async videoLeaderboard(query: VideoLeaderboardQuery, options?: RequestOptions): Promise<VideoLeaderboard> {
-    checkQuery("GET /analytics/aggregate/video-leaderboard", VideoLeaderboardQuerySchema, query);
+    checkQuery("GET /analytics/aggregate/video-leaderboard", VideoLeaderboardQueryCheck, query);
     const result = await this.http.transport.request(
       { method: "GET", path: "/analytics/aggregate/video-leaderboard", query, schema: LeaderboardRows },
       options,
@@ -144,6 +144,6 @@ export class AnalyticsResource extends Resource {
   /** Posts and average views per weekday (0 = Sunday) and hour; only non-empty cells. */
   postingHeatmap(query: PostingHeatmapQuery, options?: RequestOptions): Promise<PostingHeatmapCell[]> {
     const route = "/analytics/aggregate/posting-heatmap";
-    return this.http.get(route, HeatmapCells, query, options, PostingHeatmapQuerySchema);
+    return this.http.get(route, HeatmapCells, query, options, PostingHeatmapQueryCheck);
   }
 }

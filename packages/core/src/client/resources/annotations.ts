@@ -9,9 +9,9 @@ import {
 import type { RequestOptions } from "../options.js";
 import type { PagePromise } from "../pagination.js";
 import { PagedRangeQuery } from "../query-checks.js";
-import { type DateRange, type PageParams, path, Resource } from "./resource.js";
+import { type DayRangeQuery, type PageParams, path, Resource } from "./resource.js";
 
-export interface AnnotationListQuery extends DateRange, PageParams {
+export interface AnnotationListQuery extends DayRangeQuery, PageParams {
   project_id?: string | undefined;
   entity?: AnalyticsEntity | undefined;
   entity_id?: string | undefined;

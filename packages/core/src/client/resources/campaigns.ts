@@ -13,7 +13,7 @@ import { fillFromRequest } from "../../schema/stats-shapes.js";
 import type { RequestOptions } from "../options.js";
 import type { PagePromise } from "../pagination.js";
 import { RangeQuery } from "../query-checks.js";
-import { type DateRange, type PageParams, path, Resource } from "./resource.js";
+import { type DayRangeQuery, type PageParams, path, Resource } from "./resource.js";
 
 export interface CampaignListQuery extends PageParams {
   project_id?: string | undefined;
@@ -45,7 +45,7 @@ export class Campaigns extends Resource {
    * @example
    * const { totals, top_videos } = await tg.campaigns.stats(id, { from: "2026-03-01", to: "2026-03-31" });
    */
-  async stats(id: string, range: DateRange = {}, options?: RequestOptions): Promise<CampaignStats> {
+  async stats(id: string, range: DayRangeQuery = {}, options?: RequestOptions): Promise<CampaignStats> {
     const route = path`/campaigns/${id}/stats`;
     const stats = await this.http.get(route, CampaignStats, range, options, RangeQuery);
     return fillFromRequest(stats, { campaign_id: id, from: range.from, to: range.to });

@@ -14,7 +14,7 @@ import { fillFromRequest } from "../../schema/stats-shapes.js";
 import type { RequestOptions } from "../options.js";
 import type { PagePromise } from "../pagination.js";
 import { RangeQuery } from "../query-checks.js";
-import { type DateRange, type PageParams, path, Resource } from "./resource.js";
+import { type DayRangeQuery, type PageParams, path, Resource } from "./resource.js";
 
 export interface CreatorListQuery extends PageParams {
   project_id?: string | undefined;
@@ -42,7 +42,7 @@ export class Creators extends Resource {
    * @example
    * const s = await tg.creators.stats(id, { from: "2026-03-01", to: "2026-03-31" });
    */
-  async stats(id: string, range: DateRange = {}, options?: RequestOptions): Promise<CreatorStats> {
+  async stats(id: string, range: DayRangeQuery = {}, options?: RequestOptions): Promise<CreatorStats> {
     const stats = await this.http.get(path`/creators/${id}/stats`, CreatorStats, range, options, RangeQuery);
     return fillFromRequest(stats, { creator_id: id, from: range.from, to: range.to });
   }

@@ -9,7 +9,7 @@ import {
 } from "../../schema/index.js";
 import type { RequestOptions } from "../options.js";
 import type { PagePromise } from "../pagination.js";
-import { GoalComplianceQuerySchema } from "../query-checks.js";
+import { GoalComplianceQueryCheck } from "../query-checks.js";
 import { type PageParams, path, Resource } from "./resource.js";
 
 export interface GoalComplianceQuery extends PageParams {
@@ -35,7 +35,7 @@ export class Goals extends Resource {
     options?: RequestOptions,
   ): PagePromise<GoalCompliance> {
     const route = path`/projects/${projectId}/goal-compliance`;
-    return this.http.list(route, query, GoalCompliance, options, GoalComplianceQuerySchema);
+    return this.http.list(route, query, GoalCompliance, options, GoalComplianceQueryCheck);
   }
 
   /** The goals of one creator. */

@@ -11,11 +11,7 @@ import { type PagePromise, paginate } from "../pagination.js";
 import { checkQuery, PageQuery } from "../query-checks.js";
 import type { Transport } from "../transport.js";
 
-/** `from` / `to` as `YYYY-MM-DD`, inclusive; the API defaults to the last 30 days. */
-export interface DateRange {
-  from?: string | undefined;
-  to?: string | undefined;
-}
+export type { DayRangeQuery } from "../../schema/day-range.js";
 
 /** Cursor pagination parameters of every list: `limit` is the page size (1–100), not a total. */
 export interface PageParams {

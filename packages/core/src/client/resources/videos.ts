@@ -11,15 +11,15 @@ import {
 import { fillFromRequest } from "../../schema/stats-shapes.js";
 import type { RequestOptions } from "../options.js";
 import type { PagePromise } from "../pagination.js";
-import { VideoStatsQuerySchema } from "../query-checks.js";
-import { type DateRange, type PageParams, path, Resource } from "./resource.js";
+import { VideoStatsQueryCheck } from "../query-checks.js";
+import { type DayRangeQuery, type PageParams, path, Resource } from "./resource.js";
 
 export interface VideoListQuery extends PageParams {
   project_id?: string | undefined;
   creator_id?: string | undefined;
 }
 
-export interface VideoStatsQuery extends DateRange {
+export interface VideoStatsQuery extends DayRangeQuery {
   /** A derived metric (`engagement_rate_by_views`, `growth_rate_pop`); without it, the daily history. */
   metric?: string | undefined;
   /** Required with `growth_rate_pop`: `views`, `likes`, `comments`, `shares` or `saves`. */
@@ -42,7 +42,7 @@ export class Videos extends Resource {
   /** First-generation stats of one video (`GET /videos/{id}/stats`); `GoneError` where removed. */
   async stats(id: string, query: VideoStatsQuery = {}, options?: RequestOptions): Promise<VideoStats> {
     const route = path`/videos/${id}/stats`;
-    const stats = await this.http.get(route, VideoStats, query, options, VideoStatsQuerySchema);
+    const stats = await this.http.get(route, VideoStats, query, options, VideoStatsQueryCheck);
     return fillFromRequest(stats, { video_id: id, from: query.from, to: query.to });
   }
 

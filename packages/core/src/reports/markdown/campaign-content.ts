@@ -3,12 +3,12 @@
 import type { z } from "zod";
 import { formatInt } from "../../analysis/format.js";
 import { DOW_NAMES } from "../../analysis/posting-pattern.js";
-import type { RankedVideoSchema } from "../../analysis/results/parts.js";
+import type { RankedVideo } from "../../analysis/results/parts.js";
 import type { CampaignContentReport } from "../schema/campaign-content.js";
 import { bullets, metaFooter, sections, table, who } from "./common.js";
 import { multiple, percent } from "./units.js";
 
-type Ranked = z.infer<typeof RankedVideoSchema>;
+type Ranked = z.infer<typeof RankedVideo>;
 const videoRows = (vs: Ranked[]) =>
   vs.map((v) => [
     v.title ?? v.video_id,

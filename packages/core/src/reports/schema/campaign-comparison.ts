@@ -1,13 +1,13 @@
-/** Report of {@link compareCampaigns}: several campaigns over one range, normalised and ranked. @module */
+/** Report of {@link runCampaignComparison}: several campaigns over one range, normalised and ranked. @module */
 import { z } from "zod";
 import { INSTANT } from "../../analysis/results/basis.js";
-import { CampaignLifetimeSchema, CampaignSeriesComparisonSchema } from "../../analysis/results/comparison.js";
+import { CampaignSeriesComparison, LifetimeTotals } from "../../analysis/results/comparison.js";
 import { ReportMeta } from "./meta.js";
 
-export { CampaignLifetimeSchema };
+export { LifetimeTotals };
 
 /** A compared campaign (the analysis row) with its target, which the report shows beside it. */
-export const CampaignComparisonRowSchema = CampaignSeriesComparisonSchema.extend({
+export const CampaignComparisonRow = CampaignSeriesComparison.extend({
   target_views: z.number().nullable().describe("The campaign's target, in views; null without one."),
   target_at: z.string().nullable().describe(`The target's deadline, ${INSTANT}; null without one.`),
 });
@@ -19,7 +19,7 @@ export const CampaignComparisonReport = z.object({
   ),
   project_id: z.string().nullable().describe("The project compared; null when no campaign was found."),
   campaigns: z
-    .array(CampaignComparisonRowSchema)
+    .array(CampaignComparisonRow)
     .describe("One row per campaign, best first. A parent and its child share videos: do not add rows up."),
   highlights: z.array(z.string()).describe("The findings in plain sentences, most important first."),
 });

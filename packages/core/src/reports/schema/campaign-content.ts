@@ -1,13 +1,13 @@
-/** Report of {@link analyzeCampaignContent}: what works and what does not among a campaign's videos. @module */
+/** Report of {@link runCampaignContent}: what works and what does not among a campaign's videos. @module */
 import { z } from "zod";
-import { ContentSummarySchema, OutlierVideoSchema } from "../../analysis/results/content.js";
-import { CampaignInfoSchema } from "./campaign-performance.js";
+import { ContentSummary, OutlierVideo } from "../../analysis/results/content.js";
+import { CampaignInfo } from "./campaign-performance.js";
 import { ReportMeta } from "./meta.js";
 
 const Int = z.number().int().nonnegative();
 
 // The analysis's figures in the report's order: the outliers (judged project-wide) sit between them.
-const { posting_pattern, creators, ...figures } = ContentSummarySchema.shape;
+const { posting_pattern, creators, ...figures } = ContentSummary.shape;
 
 /*
  * The video set: the campaign's counted videos (recursive, each once) POSTED in meta.range. Their
@@ -19,13 +19,11 @@ export const CampaignContentReport = z.object({
   meta: ReportMeta.describe(
     "When and from what data the report was computed, with its caveats; range = the posting days of the videos analysed.",
   ),
-  campaign: CampaignInfoSchema.describe("The campaign analysed."),
+  campaign: CampaignInfo.describe("The campaign analysed."),
   ...figures,
   outliers: z
     .object({
-      items: z
-        .array(OutlierVideoSchema)
-        .describe("Videos of the set far above or below their creator's norm."),
+      items: z.array(OutlierVideo).describe("Videos of the set far above or below their creator's norm."),
       creators_checked_count: Int.describe(
         "Project creators with ≥ 5 counted videos at least 7 days old, whose norm could be judged.",
       ),

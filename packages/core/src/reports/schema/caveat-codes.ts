@@ -4,6 +4,7 @@
  * enum is built from CAVEAT_CODES; workflows collect caveats with `Caveats` (workflows/caveats.ts).
  * @module
  */
+import { z } from "zod";
 
 /** Every caveat code, in a stable order (the report schema's enum is built from it). */
 export const CAVEAT_CODES = [
@@ -78,7 +79,18 @@ export const CAVEAT_CODE_MEANINGS: Readonly<Record<CaveatCode, string>> = {
   other: "anything else",
 };
 
-export interface Caveat {
-  code: CaveatCode;
-  message: string;
-}
+const codeList = CAVEAT_CODES.map((c) => `\`${c}\`: ${CAVEAT_CODE_MEANINGS[c]}`).join("; ");
+
+export const CaveatCode = z
+  .enum(CAVEAT_CODES)
+  .describe(
+    `A stable machine code for the kind of caveat (the message may be reworded, the code not). ${codeList}.`,
+  );
+
+export const Caveat = z
+  .object({
+    code: CaveatCode,
+    message: z.string().describe("The caveat as one plain English sentence, with this run's numbers."),
+  })
+  .describe("Something the reader must know to read the figures right.");
+export type Caveat = z.infer<typeof Caveat>;

@@ -1,17 +1,17 @@
-/** Report of {@link analyzeCreatorTrend}: one creator's follower and views growth, weekly. @module */
+/** Report of {@link runCreatorTrend}: one creator's follower and views growth, weekly. @module */
 import { z } from "zod";
 import { ENGAGEMENT, INSTANT } from "../../analysis/results/basis.js";
-import { RankedVideoSchema } from "../../analysis/results/content.js";
+import { RankedVideo } from "../../analysis/results/content.js";
 import {
-  CreatorTrendSeriesSchema,
-  SeriesGrowthSchema,
+  CreatorTrendSeries,
+  SeriesGrowth,
   seriesGrowthSchema,
-  TrendWeekSchema,
+  TrendWeek,
 } from "../../analysis/results/trends.js";
 import { TrackingMode } from "../../schema/creator.js";
 import { ReportMeta } from "./meta.js";
 
-export { SeriesGrowthSchema, seriesGrowthSchema, TrendWeekSchema };
+export { SeriesGrowth, seriesGrowthSchema, TrendWeek };
 
 export const CreatorTrendReport = z.object({
   kind: z.literal("creator_trend").describe("The report kind."),
@@ -36,7 +36,7 @@ export const CreatorTrendReport = z.object({
         .describe(`The creator's last scrape, ${INSTANT}; null if never.`),
     })
     .describe("The creator followed."),
-  ...CreatorTrendSeriesSchema.shape,
+  ...CreatorTrendSeries.shape,
   last_posted_at: z
     .string()
     .nullable()
@@ -51,7 +51,7 @@ export const CreatorTrendReport = z.object({
     .describe(
       `Pooled ${ENGAGEMENT}, of the lifetime counters of the posts made in the range; null at 0 views.`,
     ),
-  top_videos: z.array(RankedVideoSchema).describe("Up to 5 posts of the range with the most lifetime views."),
+  top_videos: z.array(RankedVideo).describe("Up to 5 posts of the range with the most lifetime views."),
   highlights: z.array(z.string()).describe("The findings in plain sentences, most important first."),
 });
 export type CreatorTrendReport = z.infer<typeof CreatorTrendReport>;

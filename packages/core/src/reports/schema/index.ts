@@ -12,54 +12,44 @@ import { ProgramHealthReport } from "./program-health.js";
 import { UnderperformingCreatorsReport } from "./underperforming-creators.js";
 
 export {
-  ConcentrationSchema,
-  CreatorContentRowSchema,
-  CreatorEvaluationSchema,
-  CreatorViewsSchema,
-  DailyPostCountSchema,
-  DatedValueSchema,
-  GapsSchema,
-  OutlierVideoSchema,
-  OverPostingIncidentSchema,
-  OverPostingWarningSchema,
-  PacingSchema,
-  PostingCellSchema,
-  PostingPatternSchema,
+  Concentration,
+  CreatorContentRow,
+  CreatorEvaluation,
+  CreatorViews,
+  DailyPostCount,
+  DatedValue,
+  Gaps,
+  OutlierVideo,
+  OverPostingIncident,
+  OverPostingWarning,
+  Pacing,
+  PostingCell,
+  PostingPattern,
   pacingSchema,
-  RankedVideoSchema,
-  TargetProgressSchema,
-  TotalsSchema,
-  TrendDirectionSchema,
-  UnderperformanceReasonSchema,
+  RankedVideo,
+  TargetProgress,
+  Totals,
+  TrendDirection,
+  UnderperformanceReason,
 } from "../../analysis/results/parts.js";
 export {
   CampaignComparisonReport,
-  CampaignComparisonRowSchema,
-  CampaignLifetimeSchema,
+  CampaignComparisonRow,
+  LifetimeTotals,
 } from "./campaign-comparison.js";
 export { CampaignContentReport } from "./campaign-content.js";
 export {
-  CampaignInfoSchema,
+  CampaignInfo,
   CampaignPerformanceReport,
-  CampaignTreeSummarySchema,
+  CampaignTreeSummary,
 } from "./campaign-performance.js";
 export {
   CreatorTrendReport,
-  SeriesGrowthSchema,
+  SeriesGrowth,
   seriesGrowthSchema,
-  TrendWeekSchema,
+  TrendWeek,
 } from "./creator-trend.js";
-export {
-  ApiGeneration,
-  CaveatCodeSchema,
-  CaveatSchema,
-  DayRangeSchema,
-  ExcludedSchema,
-  FreshnessSchema,
-  type Note,
-  NoteSchema,
-  ReportMeta,
-} from "./meta.js";
+export { ApiGeneration, Excluded, Note, ReportFreshness, ReportMeta } from "./meta.js";
 export { ProgramHealthReport } from "./program-health.js";
 export { UnderperformingCreatorsReport } from "./underperforming-creators.js";
 

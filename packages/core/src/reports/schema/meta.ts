@@ -9,7 +9,8 @@
  * @module
  */
 import { z } from "zod";
-import { CAVEAT_CODE_MEANINGS, CAVEAT_CODES } from "./caveat-codes.js";
+import { DayRange } from "../../schema/day-range.js";
+import { Caveat } from "./caveat-codes.js";
 
 const Count = z.number().int().nonnegative();
 
@@ -21,14 +22,7 @@ export const ApiGeneration = z
   );
 export type ApiGeneration = z.infer<typeof ApiGeneration>;
 
-export const DayRangeSchema = z
-  .object({
-    from: z.string().describe("First day of the range, YYYY-MM-DD (UTC calendar day), inclusive."),
-    to: z.string().describe("Last day of the range, YYYY-MM-DD (UTC calendar day), inclusive."),
-  })
-  .describe("The analysed date range, both ends inclusive.");
-
-export const FreshnessSchema = z
+export const ReportFreshness = z
   .object({
     checked: z
       .boolean()
@@ -84,7 +78,7 @@ export const FreshnessSchema = z
   })
   .describe("How fresh the scraped counters behind the report were at generated_at.");
 
-export const ExcludedSchema = z
+export const Excluded = z
   .object({
     pending_checked: z
       .boolean()
@@ -110,7 +104,7 @@ export const ExcludedSchema = z
   })
   .describe("Videos left out of the figures, by tracking status.");
 
-export const NoteSchema = z
+export const Note = z
   .object({
     entity: z
       .enum(["project", "creator", "campaign", "video"])
@@ -127,22 +121,7 @@ export const NoteSchema = z
   .describe(
     "A note an operator wrote on an entity the workflow read; it may change how a figure should be read.",
   );
-export type Note = z.infer<typeof NoteSchema>;
-
-const codeList = CAVEAT_CODES.map((c) => `\`${c}\`: ${CAVEAT_CODE_MEANINGS[c]}`).join("; ");
-
-export const CaveatCodeSchema = z
-  .enum(CAVEAT_CODES)
-  .describe(
-    `A stable machine code for the kind of caveat (the message may be reworded, the code not). ${codeList}.`,
-  );
-
-export const CaveatSchema = z
-  .object({
-    code: CaveatCodeSchema,
-    message: z.string().describe("The caveat as one plain English sentence, with this run's numbers."),
-  })
-  .describe("Something the reader must know to read the figures right.");
+export type Note = z.infer<typeof Note>;
 
 export const ReportMeta = z
   .object({
@@ -151,14 +130,14 @@ export const ReportMeta = z
       .describe(
         "The analysis instant (the as_of param, else the run's start), ISO 8601 UTC; all ages are relative to it.",
       ),
-    range: DayRangeSchema,
-    freshness: FreshnessSchema,
-    excluded: ExcludedSchema,
+    range: DayRange.describe("The analysed date range, both ends inclusive."),
+    freshness: ReportFreshness,
+    excluded: Excluded,
     caveats: z
-      .array(CaveatSchema)
+      .array(Caveat)
       .describe("Every caveat the workflow ran into, in the order met, without duplicates."),
     notes: z
-      .array(NoteSchema)
+      .array(Note)
       .describe(
         "The `description` texts of the entities the workflow read (the agent guide: read them first).",
       ),

@@ -1,30 +1,30 @@
-/** Report of {@link programHealth}: one project's operational state at a glance. @module */
+/** Report of {@link runProgramHealth}: one project's operational state at a glance. @module */
 import { z } from "zod";
 import { DAY, FRACTION, INSTANT } from "../../analysis/results/basis.js";
-import { OutlierVideoSchema } from "../../analysis/results/content.js";
+import { OutlierVideo } from "../../analysis/results/content.js";
 import {
-  OverPostingIncidentSchema,
-  OverPostingWarningSchema,
-  UnconfirmedOverPostingDaySchema,
+  OverPostingIncident,
+  OverPostingWarning,
+  UnconfirmedOverPostingDay,
 } from "../../analysis/results/over-posting.js";
-import { UnderperformanceReasonSchema } from "../../analysis/results/underperformers.js";
+import { UnderperformanceReason } from "../../analysis/results/underperformers.js";
 import { GoalMetric, GoalPeriod, GoalStatus } from "../../schema/goals.js";
 import { ReportMeta } from "./meta.js";
 
 const Int = z.number().int().nonnegative();
-const GoalStatusSchema = GoalStatus.describe(
+const GoalStatusField = GoalStatus.describe(
   "Pace rule: before the period ends, on_track when the projection reaches the target, behind_pace at ≥ 70 % of " +
     "it, at_risk below; after it, completed or missed.",
 );
 const GOAL_UNIT =
   "in the goal metric's unit: posts, views or followers; for an engagement goal the engagement rate by views " +
   `as ${FRACTION} (the API's percent ÷ 100)`;
-const GoalMetricSchema = GoalMetric.describe("posts, views, engagement or followers.");
-const GoalPeriodSchema = GoalPeriod.describe("daily, weekly or monthly.");
+const GoalMetricField = GoalMetric.describe("posts, views, engagement or followers.");
+const GoalPeriodField = GoalPeriod.describe("daily, weekly or monthly.");
 
 /** An unconfirmed over-posting day (the analysis's) with the creator's handle and why it is no incident. */
-const { creator_id, ...unconfirmedDay } = UnconfirmedOverPostingDaySchema.shape;
-const UnconfirmedDaySchema = z.object({
+const { creator_id, ...unconfirmedDay } = UnconfirmedOverPostingDay.shape;
+const UnconfirmedDay = z.object({
   creator_id,
   tiktok_handle: z.string().nullable().describe("The creator's TikTok handle without @."),
   ...unconfirmedDay,
@@ -86,19 +86,19 @@ export const ProgramHealthReport = z.object({
       info_count: Int.describe("Older over-posting days."),
       incidents: z
         .array(
-          OverPostingIncidentSchema.extend({
+          OverPostingIncident.extend({
             tiktok_handle: z.string().nullable().describe("The creator's TikTok handle without @."),
           }),
         )
         .describe("Every over-posting day (≥ 7 posts, ≥ 2 under 100 views after 2 h), newest first."),
       warnings: z
-        .array(OverPostingWarningSchema)
+        .array(OverPostingWarning)
         .describe("Creators with 5–6 posts on the analysis day: one or two more would trigger the rule."),
       unconfirmed_count: Int.optional().describe(
         "Days that would be incidents if low counts read under 2 h after posting (or never read) were taken as " +
           "confirmed; they make no incident.",
       ),
-      unconfirmed: z.array(UnconfirmedDaySchema).optional().describe("Every unconfirmed day, newest first."),
+      unconfirmed: z.array(UnconfirmedDay).optional().describe("Every unconfirmed day, newest first."),
       rule: z
         .string()
         .optional()
@@ -113,7 +113,7 @@ export const ProgramHealthReport = z.object({
       unavailable_reason: z.string().nullable().describe("Why not, when not available."),
       entry_count: Int.describe("Goal periods in the compliance list (one per creator goal)."),
       status_counts: z
-        .record(GoalStatusSchema, Int)
+        .record(GoalStatusField, Int)
         .describe("Goal periods per status, as the API reports them."),
       needs_attention: z
         .array(
@@ -121,11 +121,11 @@ export const ProgramHealthReport = z.object({
             creator_id: z.string().describe("The creator's id."),
             tiktok_handle: z.string().describe("The creator's TikTok handle without @."),
             goal_id: z.string().describe("The goal's id."),
-            metric: GoalMetricSchema,
-            period: GoalPeriodSchema,
+            metric: GoalMetricField,
+            period: GoalPeriodField,
             target: z.number().describe(`The goal's target for the period, ${GOAL_UNIT}.`),
             actual: z.number().describe(`What the period has so far (the API's figure), ${GOAL_UNIT}.`),
-            status: GoalStatusSchema,
+            status: GoalStatusField,
             required_per_day: z
               .number()
               .nullable()
@@ -149,13 +149,13 @@ export const ProgramHealthReport = z.object({
             creator_id: z.string().describe("The creator's id."),
             tiktok_handle: z.string().describe("The creator's TikTok handle without @."),
             goal_id: z.string().describe("The goal's id."),
-            metric: GoalMetricSchema,
-            period: GoalPeriodSchema,
+            metric: GoalMetricField,
+            period: GoalPeriodField,
             period_start: z.string().describe("When the period began, an ISO 8601 UTC instant."),
             period_end: z.string().describe("When the period closed (exclusive), an ISO 8601 UTC instant."),
             target: z.number().describe(`The goal's target for the period, ${GOAL_UNIT}.`),
             actual: z.number().describe(`The period's figure as the API reports it now, ${GOAL_UNIT}.`),
-            status: GoalStatusSchema.describe(
+            status: GoalStatusField.describe(
               "The API's status at the close: completed or missed, provisional while final is false.",
             ),
             final: z
@@ -179,8 +179,8 @@ export const ProgramHealthReport = z.object({
               z.object({
                 goal_id: z.string().describe("The goal's id."),
                 creator_id: z.string().describe("The creator's id."),
-                api_status: GoalStatusSchema,
-                local_status: GoalStatusSchema,
+                api_status: GoalStatusField,
+                local_status: GoalStatusField,
               }),
             )
             .describe("Up to 20 periods where the two statuses differ."),
@@ -196,14 +196,14 @@ export const ProgramHealthReport = z.object({
     .object({
       count: Int.describe("Creators flagged as underperforming over the range."),
       reason_counts: z
-        .record(UnderperformanceReasonSchema, Int)
+        .record(UnderperformanceReason, Int)
         .describe("Flagged creators per reason (a creator can have several)."),
       top: z
         .array(
           z.object({
             creator_id: z.string().describe("The creator's id."),
             tiktok_handle: z.string().describe("The creator's TikTok handle without @."),
-            reasons: z.array(UnderperformanceReasonSchema).describe("Why the creator is flagged."),
+            reasons: z.array(UnderperformanceReason).describe("Why the creator is flagged."),
           }),
         )
         .describe("Up to 5 most severe."),
@@ -214,7 +214,7 @@ export const ProgramHealthReport = z.object({
       total_count: Int.describe("Outlier videos in the project."),
       high_count: Int.describe("Of those, breakouts far above their creator's norm."),
       low_count: Int.describe("Of those, flops far below it."),
-      items: z.array(OutlierVideoSchema).describe("The outliers, cut to outlier_limit."),
+      items: z.array(OutlierVideo).describe("The outliers, cut to outlier_limit."),
     })
     .describe("Videos far from their creator's norm (lifetime views of videos at least 7 days old)."),
   payouts: z

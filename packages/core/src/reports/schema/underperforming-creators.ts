@@ -1,13 +1,13 @@
-/** Report of {@link findUnderperformingCreators}: flagged creators with their reasons, gaps and stale data. @module */
+/** Report of {@link runUnderperformingCreators}: flagged creators with their reasons, gaps and stale data. @module */
 import { z } from "zod";
 import {
-  BacklogEntrySchema,
-  CannotJudgeCreatorSchema,
-  CreatorEvaluationSchema,
-  GapsSchema,
-  ProjectBaselineSchema,
-  StaleCreatorSchema,
-  UnderperformanceReasonSchema,
+  BacklogEntry,
+  CannotJudgeCreator,
+  CreatorEvaluation,
+  Gaps,
+  ProjectBaseline,
+  StaleCreator,
+  UnderperformanceReason,
 } from "../../analysis/results/underperformers.js";
 import { ReportMeta } from "./meta.js";
 
@@ -24,35 +24,33 @@ export const UnderperformingCreatorsReport = z.object({
     "Creators flagged, all of them; `underperformers` may list fewer (limit).",
   ),
   underperformers: z
-    .array(CreatorEvaluationSchema)
+    .array(CreatorEvaluation)
     .describe("Flagged creators, most severe first (furthest below the project norm), cut to `limit`."),
   reason_counts: z
-    .record(UnderperformanceReasonSchema, Int)
+    .record(UnderperformanceReason, Int)
     .describe("Flagged creators per reason (a creator can have several reasons)."),
-  baselines: z
-    .array(ProjectBaselineSchema)
-    .describe("The project norm low_views_per_post is judged against."),
-  posting_gaps: GapsSchema,
+  baselines: z.array(ProjectBaseline).describe("The project norm low_views_per_post is judged against."),
+  posting_gaps: Gaps,
   stale_creators: z
-    .array(StaleCreatorSchema)
+    .array(StaleCreator)
     .describe(
       "Creators last scraped more than 12 h before the analysis instant (or never): their counters may lag.",
     ),
   backlog: z
-    .array(BacklogEntrySchema)
+    .array(BacklogEntry)
     .describe(
       "The Tracking Inbox backlog, most first: creators with posts of the range waiting for review (selective mode). " +
         "They are the team's to review: such a creator is not called not_posting, and a week with one is no gap.",
     ),
   cannot_judge: z
-    .array(CannotJudgeCreatorSchema)
+    .array(CannotJudgeCreator)
     .describe(
       "Creators some checks could not be made for, by handle: no follower count (not ranked on views per follower), " +
         "or tracked for under 14 days (not judged on not posting).",
     ),
   highlights: z.array(z.string()).describe("The findings in plain sentences, most important first."),
   evaluations: z
-    .array(CreatorEvaluationSchema)
+    .array(CreatorEvaluation)
     .optional()
     .describe(
       "Every evaluated creator's figures, flagged or not, by handle; present only with include_all_creators.",

@@ -3,11 +3,11 @@
  * the campaigns with no views in the range, and those whose gain is unknown.
  * @module
  */
-import type { CampaignComparisonRow } from "../../analysis/campaign-performance.js";
+import type { CampaignSeriesComparison } from "../../analysis/campaign-performance.js";
 import { formatInt, plural } from "../../analysis/format.js";
 
 /** `rows` ranked, best first. */
-export function comparisonHighlights(rows: readonly CampaignComparisonRow[]): string[] {
+export function comparisonHighlights(rows: readonly CampaignSeriesComparison[]): string[] {
   const highlights: string[] = [];
   const best = rows[0];
   const last = rows.at(-1);

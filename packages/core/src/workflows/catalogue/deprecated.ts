@@ -1,6 +1,6 @@
 /**
  * The 0.1 spelling `asOf` (a Date, ISO string or epoch ms inside the params), still accepted by the
- * function wrappers (`analyzeCampaign`, …) for one minor version. The catalogue's `run` takes `as_of` only.
+ * function wrappers (`runCampaignPerformance`, …) for one minor version. The catalogue's `run` takes `as_of` only.
  * @module
  */
 import { type Instant, instantIso } from "../../analysis/dates.js";
