@@ -18,6 +18,8 @@ export interface CliFlags {
   port: number;
   host: string;
   allowedHost?: string[];
+  /** Minutes without a request after which an HTTP session is closed; 0 = never. */
+  sessionIdle?: number;
   demo: boolean;
   seed?: number;
   scale?: Scale;
@@ -74,6 +76,12 @@ export function cliProgram(): Command {
         allowedHost,
       ),
     )
+    .addOption(
+      new Option(
+        "--session-idle <minutes>",
+        "close an HTTP session after this many minutes without a request (default 30; 0 = never)",
+      ).argParser(integer("--session-idle", 0, 7 * 24 * 60)),
+    )
     .addOption(demo.default(false))
     .addOption(seed)
     .addOption(scale)
@@ -120,6 +128,7 @@ export function usageProblem(flags: CliFlags): string | null {
   }
   if (!flags.http) {
     if (flags.allowedHost) return "--allowed-host only applies with --http.";
+    if (flags.sessionIdle !== undefined) return "--session-idle only applies with --http.";
   }
   if (flags.toolsets?.includes("write") && !flags.allowWrites)
     return "the write toolset needs --allow-writes as well.";

@@ -93,6 +93,14 @@ describe("exit codes", () => {
     expect(r.stdout).toBe("");
     expect((await runCli(["--toolsets", "nope"])).code).toBe(2);
     expect((await runCli(["--demo", "--api-key", KEY])).code).toBe(2);
+    const idle = await runCli(["--demo", "--session-idle", "5"]);
+    expect([idle.code, idle.stderr.trim()]).toEqual([
+      2,
+      "goatkit-mcp: --session-idle only applies with --http.",
+    ]);
+    const notMinutes = await runCli(["--demo", "--http", "--session-idle", "soon"]);
+    expect(notMinutes.code).toBe(2);
+    expect(notMinutes.stderr).toMatch(/--session-idle must be a whole number from 0 to 10080/);
   });
 
   it("2 for a missing or malformed key, without echoing it", async () => {

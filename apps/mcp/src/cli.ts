@@ -119,6 +119,7 @@ async function main(argv: string[]): Promise<void> {
       host: flags.host,
       token: fromEnv,
       allowedHosts: flags.allowedHost,
+      sessionIdleMs: flags.sessionIdle === undefined ? undefined : flags.sessionIdle * 60_000,
     });
   } catch (err) {
     await stopSandbox();

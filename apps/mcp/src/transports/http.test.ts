@@ -100,6 +100,55 @@ describe("over Streamable HTTP", () => {
     await b.client.close();
   });
 
+  it("closes a session idle past sessionIdleMs, keeping the busy one", async () => {
+    const context = createContext({
+      apiKey: sb.sandbox.keys.readWrite,
+      baseUrl: sb.sandbox.url,
+      rateLimit: false,
+    });
+    const logged: string[] = [];
+    const idle = await startHttpServer({ context, log: (l) => logged.push(l), sessionIdleMs: 1000 });
+    try {
+      const connect = async () => {
+        const transport = new StreamableHTTPClientTransport(new URL(idle.url), {
+          requestInit: { headers: { authorization: `Bearer ${idle.token}` } },
+        });
+        const c = new Client({ name: "idle-test", version: "0" });
+        await c.connect(transport);
+        return { c, transport };
+      };
+      const quiet = await connect();
+      const busy = await connect();
+      expect(idle.sessions).toBe(2);
+      // The quiet session idles 2.5 s (past the 1 s limit); the busy one is never 1 s without a request.
+      for (let i = 0; i < 25; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        await busy.c.listTools();
+      }
+      expect(idle.sessions).toBe(1);
+      const gone = await fetch(idle.url, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${idle.token}`,
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+          "mcp-session-id": quiet.transport.sessionId ?? "x",
+        },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 9, method: "tools/list" }),
+      });
+      expect(gone.status).toBe(404);
+      expect(((await gone.json()) as { error: { message: string } }).error.message).toMatch(/expired/);
+      expect((await busy.c.listTools()).tools.length).toBeGreaterThan(0);
+      const quietId = quiet.transport.sessionId ?? "?";
+      expect(logged.filter((l) => /idle/.test(l))).toEqual([expect.stringContaining(quietId.slice(0, 8))]);
+      expect(logged.join("\n")).not.toContain(quietId);
+      await quiet.c.close();
+      await busy.c.close();
+    } finally {
+      await idle.close();
+    }
+  });
+
   it("refuses a request without the token (401), never echoing the token", async () => {
     const r = await raw({ body: init });
     expect(r.status).toBe(401);

@@ -27,6 +27,8 @@ export const MCP_PATH = "/mcp";
 /** Sessions kept at once; the least recently used is closed past this. */
 export const MAX_SESSIONS = 64;
 export const MAX_BODY_BYTES = 256 * 1024;
+/** A session with no request for this long is closed (its client re-initializes on the 404). */
+export const DEFAULT_SESSION_IDLE_MS = 30 * 60_000;
 
 /** Refusals as JSON-RPC errors (no request id: the request was never read). */
 export const jsonRpcError: FormatError = (_status, code, message) => ({
@@ -48,6 +50,11 @@ export interface HttpServerOptions extends McpServerOptions {
   token?: string | undefined;
   /** More Host names to answer to (behind a reverse proxy): `name` or `name:port`. */
   allowedHosts?: readonly string[] | undefined;
+  /**
+   * Close a session after this long without a request (default 30 min), so clients that vanish without a
+   * DELETE do not hold a server each until the LRU cap; `0` keeps sessions until DELETE or the cap.
+   */
+  sessionIdleMs?: number | undefined;
 }
 
 export interface RunningHttpServer {
@@ -64,6 +71,8 @@ export interface RunningHttpServer {
 interface Session {
   transport: WebStandardStreamableHTTPServerTransport;
   server: McpServer;
+  /** When the session last received a request (ms since epoch). */
+  lastSeen: number;
 }
 
 export function generateToken(): string {
@@ -82,6 +91,25 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     sessions.delete(id);
     await s.server.close().catch(() => {});
   };
+
+  // Sessions are kept in least-recently-used order, so the idle ones are at the front.
+  const idleMs = options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
+  const sweep =
+    idleMs > 0
+      ? setInterval(
+          () => {
+            const cutoff = Date.now() - idleMs;
+            for (const [id, s] of sessions) {
+              if (s.lastSeen > cutoff) break;
+              log(
+                `goatkit-mcp: closing session ${id.slice(0, 8)}…, idle for ${Math.round(idleMs / 60_000)} min`,
+              );
+              void closeSession(id);
+            }
+          },
+          Math.max(10, Math.min(idleMs / 2, 60_000)),
+        ).unref()
+      : undefined;
 
   const app = new Hono();
   app.get("/healthz", (c) => c.json({ ok: true }));
@@ -109,6 +137,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       if (!session)
         return rpcError(404, -32001, "Session not found: it expired or was closed. Initialize a new one.");
       // Least recently used order.
+      session.lastSeen = Date.now();
       sessions.delete(sessionId);
       sessions.set(sessionId, session);
       return session.transport.handleRequest(c.req.raw, { parsedBody: body });
@@ -121,7 +150,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {
-        sessions.set(id, { transport, server });
+        sessions.set(id, { transport, server, lastSeen: Date.now() });
       },
       onsessionclosed: (id) => {
         void closeSession(id);
@@ -156,6 +185,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return sessions.size;
     },
     async close() {
+      clearInterval(sweep);
       await Promise.all([...sessions.keys()].map(closeSession));
       await running.close();
     },

@@ -170,6 +170,10 @@ describe.skipIf(!chromiumInstalled)("report pages in Chromium", () => {
       const text = textOf(dom);
       for (const line of report.highlights) expect(text).toContain(line);
       for (const c of report.meta.caveats) expect(text).toContain(c.message);
+      // A flag travels with the figures behind it, not as a bare code.
+      if (name === "program_health")
+        for (const u of (report as unknown as ProgramHealthReport).underperformers.top)
+          for (const t of u.reason_texts) expect(text).toContain(t);
       expect(text).toContain(`Range ${report.meta.range.from} → ${report.meta.range.to}`);
       expect(text).toMatch(/Freshness: (not checked|nothing to check|oldest scrape)/);
       expect(text).toMatch(/(Pending videos: not checked|Left out: \d+ pending_review)/);

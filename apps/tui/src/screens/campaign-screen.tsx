@@ -9,6 +9,7 @@ import { type Campaign, type CampaignItem, type CampaignPerformanceReport, fetch
 import { formatCompact, formatInt, formatPercent, formatShare } from "@goatkit/core/reports";
 import { Box, Text } from "ink";
 import { barChars, Sparkline } from "../components/charts.js";
+import { gainCaption } from "../components/gain-caption.js";
 import { LoadStatus } from "../components/loading.js";
 import { Caveats, Lines, Section } from "../components/report-parts.js";
 import { type Row, Table } from "../components/table.js";
@@ -128,7 +129,7 @@ export function CampaignScreen({
             label="Views gained per day"
             values={r.pacing.daily.map((d) => d.value)}
             width={half - 2}
-            caption={`${formatCompact(r.pacing.gained)} in range · ${r.pacing.direction.replace("_", " ")}`}
+            caption={gainCaption(r.pacing.gained, r.pacing, r.pacing.direction.replace("_", " "))}
           />
         </Box>
         <Box width={half} flexDirection="column">

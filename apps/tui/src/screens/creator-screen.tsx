@@ -8,6 +8,7 @@ import type { CreatorTrendReport } from "@goatkit/core";
 import { formatCompact, formatPercent } from "@goatkit/core/reports";
 import { Box, Text } from "ink";
 import { Sparkline } from "../components/charts.js";
+import { gainCaption } from "../components/gain-caption.js";
 import { LoadStatus } from "../components/loading.js";
 import { Caveats, Lines, Notes, Section } from "../components/report-parts.js";
 import { fit } from "../components/text-utils.js";
@@ -82,7 +83,7 @@ export function CreatorScreen({
             label="Followers gained per day"
             values={r.followers.pacing.daily.map((d) => d.value)}
             width={half - 2}
-            caption={`${formatCompact(r.followers.change)} in range`}
+            caption={gainCaption(r.followers.change, r.followers.pacing)}
           />
         </Box>
         <Box width={half} flexDirection="column">
@@ -90,7 +91,7 @@ export function CreatorScreen({
             label="Views gained per day"
             values={r.views.pacing.daily.map((d) => d.value)}
             width={half - 2}
-            caption={`${formatCompact(r.views.change)} in range`}
+            caption={gainCaption(r.views.change, r.views.pacing)}
           />
         </Box>
       </Box>

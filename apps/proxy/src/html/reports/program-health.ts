@@ -131,7 +131,7 @@ export function programHealth(r: ProgramHealthReport, title: string): PageConten
       : section("Goals", note(`Not available: ${g.unavailable_reason ?? "unknown reason"}.`)),
     section(
       "Underperforming creators",
-      list(r.underperformers.top.map((u) => `@${u.tiktok_handle}: ${u.reasons.map(fmt.words).join(", ")}`)),
+      list(r.underperformers.top.map((u) => `@${u.tiktok_handle}: ${u.reason_texts.join("; ")}`)),
       note(
         `${Object.entries(r.underperformers.reason_counts)
           .map(([reason, n]) => `${fmt.words(reason)} ${n}`)

@@ -114,7 +114,14 @@ const report: ProgramHealthReport = {
   underperformers: {
     count: 1,
     reason_counts: { low_views_per_post: 1, falling_engagement: 0, posting_gaps: 0, not_posting: 0 },
-    top: [{ creator_id: "c-ben", tiktok_handle: "ben", reasons: ["low_views_per_post"] }],
+    top: [
+      {
+        creator_id: "c-ben",
+        tiktok_handle: "ben",
+        reasons: ["low_views_per_post"],
+        reason_texts: ["median 120 views/post over 4 posts at 10,000 followers = 0.20× the project's norm"],
+      },
+    ],
   },
   outliers: { total_count: 3, high_count: 2, low_count: 1, items: [] },
   payouts: {
@@ -159,14 +166,14 @@ describe("renderProgramHealth", () => {
       | @ana | views monthly | 61,250 / 100,000 | behind pace | 2,296.9 |
 
       **Closed in the last 48 h (provisional: not final until 48 h after the close)**
-      | creator | goal | period | actual / target | status so far | final from |
+      | creator | goal | period | actual / target | status so far | final from (UTC) |
       |---|---|---|---|---|---|
       | @ana | posts daily | 2026-03-14 | 1 / 2 | missed (provisional) | 2026-03-17 00:00 |
 
       Local recomputation agrees with 2 of 3 statuses.
 
       **Underperformers** (1, over 2026-03-02 → 2026-03-15)
-      - @ben: low_views_per_post
+      - @ben: median 120 views/post over 4 posts at 10,000 followers = 0.20× the project's norm
 
       **Outliers** (lifetime views far from the creator's norm, videos at least 7 days old): 2 breakout videos, 1 flop.
 

@@ -52,7 +52,7 @@ export function renderProgramHealth(r: ProgramHealthReport): string {
         )}${
           (g.recently_closed ?? []).length > 0
             ? `\n\n**Closed in the last 48 h (provisional: not final until 48 h after the close)**\n${table(
-                ["creator", "goal", "period", "actual / target", "status so far", "final from"],
+                ["creator", "goal", "period", "actual / target", "status so far", "final from (UTC)"],
                 (g.recently_closed ?? [])
                   .slice(0, 10)
                   .map((a) => [
@@ -68,7 +68,7 @@ export function renderProgramHealth(r: ProgramHealthReport): string {
         }\n\nLocal recomputation agrees with ${g.cross_check.status_agreed_count} of ${plural(g.cross_check.checked_count, "status", "statuses")}.`
       : `**Goals**: not available (${g.unavailable_reason}).`,
     r.underperformers.top.length > 0
-      ? `**Underperformers** (${r.underperformers.count}, over ${r.meta.range.from} → ${r.meta.range.to})\n${bullets(r.underperformers.top.map((u) => `@${u.tiktok_handle}: ${u.reasons.join(", ")}`))}`
+      ? `**Underperformers** (${r.underperformers.count}, over ${r.meta.range.from} → ${r.meta.range.to})\n${bullets(r.underperformers.top.map((u) => `@${u.tiktok_handle}: ${u.reason_texts.join("; ")}`))}`
       : null,
     `**Outliers** (lifetime views far from the creator's norm, videos at least 7 days old): ${plural(r.outliers.high_count, "breakout video")}, ${plural(r.outliers.low_count, "flop")}.`,
     p.available

@@ -204,6 +204,11 @@ export const ProgramHealthReport = z.object({
             creator_id: z.string().describe("The creator's id."),
             tiktok_handle: z.string().describe("The creator's TikTok handle without @."),
             reasons: z.array(UnderperformanceReason).describe("Why the creator is flagged."),
+            reason_texts: z
+              .array(z.string())
+              .describe(
+                "One sentence per reason, in the order of reasons, with the figures behind it (as in the underperforming_creators report).",
+              ),
           }),
         )
         .describe("Up to 5 most severe."),

@@ -264,8 +264,23 @@ describe("buildProgramHealthReport", () => {
       count: 2,
       reason_counts: { low_views_per_post: 1, falling_engagement: 0, posting_gaps: 0, not_posting: 1 },
       top: [
-        { creator_id: "cy", tiktok_handle: "cy", reasons: ["not_posting"] },
-        { creator_id: "ben", tiktok_handle: "ben", reasons: ["low_views_per_post"] },
+        {
+          creator_id: "cy",
+          tiktok_handle: "cy",
+          reasons: ["not_posting"],
+          reason_texts: [
+            "no counted post between 2026-03-09 and 2026-03-15; last post 2026-02-01 (1 earlier post on record)",
+          ],
+        },
+        {
+          creator_id: "ben",
+          tiktok_handle: "ben",
+          reasons: ["low_views_per_post"],
+          // The figures behind the flag travel with it: ben's one post, 20 views at 1,000 followers.
+          reason_texts: [
+            "median 20 views/post over 1 post at 1,000 followers = 0.20× the project's norm for its follower size (flagged below 0.4×)",
+          ],
+        },
       ],
     });
   });

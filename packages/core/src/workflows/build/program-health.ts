@@ -205,9 +205,12 @@ export function buildProgramHealthReport(
       underperformers: {
         count: under.underperformers.length,
         reason_counts: reasonCounts,
-        top: under.underperformers
-          .slice(0, TOP_UNDERPERFORMERS)
-          .map((u) => ({ creator_id: u.creator_id, tiktok_handle: u.tiktok_handle, reasons: u.reasons })),
+        top: under.underperformers.slice(0, TOP_UNDERPERFORMERS).map((u) => ({
+          creator_id: u.creator_id,
+          tiktok_handle: u.tiktok_handle,
+          reasons: u.reasons,
+          reason_texts: u.reason_texts,
+        })),
       },
       outliers: {
         total_count: outliers.outliers.length,
