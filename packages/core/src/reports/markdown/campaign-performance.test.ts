@@ -18,6 +18,8 @@ const report: CampaignPerformanceReport = {
     video_item_count: 2,
     duplicates_removed_count: 1,
     unresolved_video_item_count: 0,
+    tracking_disabled_count: 0,
+    unknown_status_count: 0,
   },
   pacing: pacing(),
   posting: { range_post_count: 3, active_day_count: 2, by_day: [] },

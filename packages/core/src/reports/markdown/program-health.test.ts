@@ -54,6 +54,7 @@ const report: ProgramHealthReport = {
         reason: "2 low counts were read under 2 h after posting.",
       },
     ],
+    rule: "≥ 7 posts on one UTC day, ≥ 2 of them under 100 views when read at least 2 h after posting.",
   },
   goals: {
     available: true,
@@ -71,6 +72,7 @@ const report: ProgramHealthReport = {
         actual: 0.0213,
         status: "at_risk",
         required_per_day: null,
+        final: false,
       },
       {
         creator_id: "c-ana",
@@ -82,6 +84,7 @@ const report: ProgramHealthReport = {
         actual: 61_250,
         status: "behind_pace",
         required_per_day: 2_296.88,
+        final: false,
       },
     ],
     cross_check: {

@@ -28,10 +28,8 @@ export function renderProgramHealth(r: ProgramHealthReport): string {
           i.reach_ratio === null ? "–" : multiple(i.reach_ratio, 2),
         ]),
     )}${
-      (r.over_posting.unconfirmed_count ?? 0) > 0
-        ? `\n\nUnconfirmed (low counts read < 2 h after posting, no incident): ${(
-            r.over_posting.unconfirmed ?? []
-          )
+      r.over_posting.unconfirmed_count > 0
+        ? `\n\nUnconfirmed (low counts read < 2 h after posting, no incident): ${r.over_posting.unconfirmed
             .slice(0, 10)
             .map((u) => `${who(u.tiktok_handle, u.creator_id)} on ${u.date}`)
             .join(", ")}.`
@@ -50,10 +48,10 @@ export function renderProgramHealth(r: ProgramHealthReport): string {
               a.required_per_day === null ? "–" : fixed(a.required_per_day, 1),
             ]),
         )}${
-          (g.recently_closed ?? []).length > 0
+          g.recently_closed.length > 0
             ? `\n\n**Closed in the last 48 h (provisional: not final until 48 h after the close)**\n${table(
                 ["creator", "goal", "period", "actual / target", "status so far", "final from (UTC)"],
-                (g.recently_closed ?? [])
+                g.recently_closed
                   .slice(0, 10)
                   .map((a) => [
                     `@${a.tiktok_handle}`,

@@ -32,10 +32,10 @@ export const CampaignTreeSummary = z.object({
   tracking_disabled_count: Int.describe(
     "Videos the tree reaches whose tracking is disabled (tracking_enabled: false): listed by the API, but they count in " +
       "no stat, goal or campaign, so they are in none of the figures.",
-  ).optional(),
+  ),
   unknown_status_count: Int.describe(
     "Videos the tree reaches with a tracking_status the docs do not name: not counted (the conservative reading).",
-  ).optional(),
+  ),
 });
 
 export const CampaignPerformanceReport = z.object({

@@ -94,15 +94,12 @@ export const ProgramHealthReport = z.object({
       warnings: z
         .array(OverPostingWarning)
         .describe("Creators with 5–6 posts on the analysis day: one or two more would trigger the rule."),
-      unconfirmed_count: Int.optional().describe(
+      unconfirmed_count: Int.describe(
         "Days that would be incidents if low counts read under 2 h after posting (or never read) were taken as " +
           "confirmed; they make no incident.",
       ),
-      unconfirmed: z.array(UnconfirmedDay).optional().describe("Every unconfirmed day, newest first."),
-      rule: z
-        .string()
-        .optional()
-        .describe("The over-posting rule as applied, including what confirms a low count."),
+      unconfirmed: z.array(UnconfirmedDay).describe("Every unconfirmed day, newest first."),
+      rule: z.string().describe("The over-posting rule as applied, including what confirms a low count."),
     })
     .describe("Days on which a creator posted so much that TikTok likely throttled the batch (UTC days)."),
   goals: z
@@ -135,7 +132,6 @@ export const ProgramHealthReport = z.object({
               ),
             final: z
               .boolean()
-              .optional()
               .describe(
                 "Whether the numbers are final: the period closed at least 48 h ago. false for a period in progress " +
                   "(the status is a projection) or closed less than 48 h ago (provisional).",
@@ -165,7 +161,6 @@ export const ProgramHealthReport = z.object({
             basis: z.string().describe("The provisional rule, in a sentence, next to the period it affects."),
           }),
         )
-        .optional()
         .describe(
           "Goal periods that closed less than 48 h ago, worst first: provisional, never a final missed. Read " +
             "from the compliance lists of the two days before the analysis day.",

@@ -16,6 +16,23 @@ interface JsonSchema {
   oneOf?: JsonSchema[];
   allOf?: JsonSchema[];
   additionalProperties?: JsonSchema | boolean;
+  required?: string[];
+}
+
+/** Paths of the properties a report may leave out, below `path`. */
+function optional(schema: JsonSchema, path: string): string[] {
+  const out: string[] = [];
+  const required = new Set(schema.required ?? []);
+  for (const [name, prop] of Object.entries(schema.properties ?? {})) {
+    const at = `${path}.${name}`;
+    if (!required.has(name)) out.push(at);
+    out.push(...optional(prop, at));
+  }
+  const items = Array.isArray(schema.items) ? schema.items : schema.items ? [schema.items] : [];
+  for (const item of items) out.push(...optional(item, `${path}[]`));
+  for (const branch of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])])
+    out.push(...optional(branch, path));
+  return out;
 }
 
 /** Paths of the properties without a description, below `path`. */
@@ -40,6 +57,16 @@ describe("report schemas", () => {
     const json = z.toJSONSchema(schema, { io: "output" }) as JsonSchema;
     expect(Object.keys(json.properties ?? {}).length).toBeGreaterThan(3);
     expect(undescribed(json, kind)).toEqual([]);
+  });
+
+  it("leaves out only the fields a param asks for: a reader never guesses whether absent means zero", () => {
+    const all = Object.entries(REPORT_SCHEMAS).flatMap(([kind, schema]) =>
+      optional(z.toJSONSchema(schema, { io: "output" }) as JsonSchema, kind),
+    );
+    expect(all).toEqual(["underperforming_creators.evaluations"]);
+    expect(
+      optional(z.toJSONSchema(z.object({ a: z.number(), b: z.number().optional() })) as JsonSchema, "x"),
+    ).toEqual(["x.b"]);
   });
 
   it("catches a field without a description", () => {

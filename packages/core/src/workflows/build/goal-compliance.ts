@@ -12,7 +12,8 @@ import type { ProgramHealthReport } from "../../reports/schema/program-health.js
 import type { GoalCompliance } from "../../schema/goals.js";
 import type { Fetched } from "./fetched.js";
 
-type Goals = ProgramHealthReport["goals"];
+/** Everything of the goals section but the recently closed periods, which come from other lists. */
+type Goals = Omit<ProgramHealthReport["goals"], "recently_closed">;
 
 /** How many periods `needs_attention` and `disagreements` list. */
 const LISTED = 20;
