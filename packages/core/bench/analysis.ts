@@ -199,7 +199,9 @@ export async function benchAnalysis(): Promise<AnalysisBenchResult> {
     (s) =>
       (["underperformers", "posting_gaps", "stale", "outliers"] as const).every(
         (k) => s.scores[k].precision >= 0.9 && s.scores[k].recall >= 0.9,
-      ) && s.scores.campaign_totals.matched === s.scores.campaign_totals.total,
+      ) &&
+      (["backlogs", "cannot_judge"] as const).every((k) => s.scores[k].f1 === 1) &&
+      s.scores.campaign_totals.matched === s.scores.campaign_totals.total,
   );
   return {
     name: "analysis",
@@ -218,7 +220,15 @@ export function formatAnalysisBench(r: AnalysisBenchResult): string {
   const out: string[] = ["analysis bench: planted-truth scores (workflows over HTTP, small scale)"];
   for (const s of r.seeds) {
     out.push(`  seed ${s.seed} (${s.scores.projects} projects, ${s.scores.requests} requests, ${s.ms} ms)`);
-    for (const k of ["underperformers", "posting_gaps", "stale", "outliers", "over_posting"] as const) {
+    for (const k of [
+      "underperformers",
+      "posting_gaps",
+      "stale",
+      "backlogs",
+      "cannot_judge",
+      "outliers",
+      "over_posting",
+    ] as const) {
       out.push(`    ${k.padEnd(16)} ${fmt(s.scores[k])}`);
     }
     const t = s.scores.campaign_totals;

@@ -1,6 +1,7 @@
 /**
  * Runs the real workflows over HTTP against a sandbox and scores them against its planted truth:
  * precision/recall for underperformers (overall and per reason), posting-gap weeks, stale creators,
+ * Tracking Inbox backlogs (creator and count), checks that could not be made (creator and checks),
  * outlier videos and over-posting days, and exact campaign totals. Shared by the sandbox-backed tests
  * and the bench. Every project of both demo orgs is analysed, because the truth covers the whole world.
  */
@@ -23,6 +24,10 @@ export interface TruthScores {
   reasons: Record<UnderperformanceReason, Score>;
   posting_gaps: Score;
   stale: Score;
+  /** Creators with posts waiting for review, keyed with their pending count. */
+  backlogs: Score;
+  /** Creators some check could not be made for, keyed with the checks. */
+  cannot_judge: Score;
   outliers: Score;
   over_posting: Score;
   campaign_totals: { matched: number; total: number; mismatched: string[] };
@@ -98,6 +103,18 @@ export function scoreResults(results: WorkflowRunResults, truth: PlantedTruth): 
     stale: scoreSets(
       results.underperformers.flatMap((r) => r.stale_creators.map((s) => s.creator_id)),
       truth.stale_creators,
+    ),
+    backlogs: scoreSets(
+      results.underperformers.flatMap((r) =>
+        r.backlog.map((b) => `${b.creator_id}|${b.pending_review_count}`),
+      ),
+      truth.backlogs.map((b) => `${b.creator_id}|${b.pending_review_count}`),
+    ),
+    cannot_judge: scoreSets(
+      results.underperformers.flatMap((r) =>
+        r.cannot_judge.map((c) => `${c.creator_id}|${[...c.checks].sort()}`),
+      ),
+      truth.cannot_judge.map((c) => `${c.creator_id}|${[...c.checks].sort()}`),
     ),
     outliers: scoreSets(
       results.health.flatMap((h) => h.outliers.items.map((o) => outlierKey(o.video_id, o.direction))),

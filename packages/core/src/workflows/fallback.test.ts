@@ -1,7 +1,8 @@
 /**
  * The second API generation: the stats routes answer 410 and the workflows rebuild the same figures
  * from `/analytics` and the lists. Each report is compared with the legacy generation's on the same
- * world, so the fallback is proved equivalent, not merely non-crashing.
+ * world, so the fallback is proved equivalent, not merely non-crashing. That a client remembers the
+ * generation it learned is run.test.ts's.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { REPORT_SCHEMAS, type Report } from "../reports/schema/index.js";
@@ -43,25 +44,6 @@ describe("current generation fallback", () => {
       expect(b.top_creators).toEqual(a.top_creators);
       expect(b.target).toEqual(a.target);
     }
-  });
-
-  it("remembers per client that the stats routes are gone", async () => {
-    const client = current().newClient();
-    const campaigns = await fetchAll(client.campaigns.list({ project_id: projectId, limit: 100 }));
-    await runCampaignPerformance(client, {
-      campaign_id: campaigns[0]!.id,
-      project_id: projectId,
-      asOf,
-      detail: "stats",
-    });
-    current().sandbox.resetRequests();
-    await runCampaignPerformance(client, {
-      campaign_id: campaigns[0]!.id,
-      project_id: projectId,
-      asOf,
-      detail: "stats",
-    });
-    expect(current().sandbox.requests().byStatus["410"] ?? 0).toBe(0);
   });
 
   it("runCampaignComparison ranks the same way on both generations", async () => {

@@ -26,17 +26,24 @@ function expectGood(s: TruthScores) {
     );
     expect(s[key].recall, `${key} recall ${JSON.stringify(s[key].examples)}`).toBeGreaterThanOrEqual(0.9);
   }
+  // Backlogs and uncheckable creators are binary facts of the world, not judgements: exact.
+  for (const key of ["backlogs", "cannot_judge"] as const) {
+    expect(s[key].precision, `${key} ${JSON.stringify(s[key].examples)}`).toBe(1);
+    expect(s[key].recall, `${key} ${JSON.stringify(s[key].examples)}`).toBe(1);
+  }
   for (const [reason, score] of Object.entries(s.reasons)) {
     expect(score.f1, reason).toBeGreaterThanOrEqual(0.9);
   }
 }
 
 describe.each([42, 7])("planted truth, seed %i (legacy generation)", (seed) => {
-  it("finds underperformers, gaps, stale creators and outliers with precision and recall ≥ 0.9", async () => {
+  it("finds underperformers, gaps, stale creators and outliers (≥ 0.9), backlogs and uncheckable creators (exact)", async () => {
     const { h, scores } = await scoreSeed(seed);
     expectGood(scores);
     expect(scores.underperformers.true_positives).toBeGreaterThan(0);
     expect(scores.outliers.true_positives).toBeGreaterThan(0);
+    expect(scores.backlogs.true_positives).toBeGreaterThan(0);
+    expect(scores.cannot_judge.true_positives).toBeGreaterThan(0);
     // Every request the workflows counted reached the sandbox, and nothing else did.
     expect(scores.requests).toBe(h.sandbox.requests().total);
   });
