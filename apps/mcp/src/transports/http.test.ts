@@ -140,7 +140,9 @@ describe("over Streamable HTTP", () => {
       expect(((await gone.json()) as { error: { message: string } }).error.message).toMatch(/expired/);
       expect((await busy.c.listTools()).tools.length).toBeGreaterThan(0);
       const quietId = quiet.transport.sessionId ?? "?";
-      expect(logged.filter((l) => /idle/.test(l))).toEqual([expect.stringContaining(quietId.slice(0, 8))]);
+      expect(logged.filter((l) => /idle/.test(l))).toEqual([
+        expect.stringMatching(new RegExp(`session ${quietId.slice(0, 8)}…, idle for 1 s$`)),
+      ]);
       expect(logged.join("\n")).not.toContain(quietId);
       await quiet.c.close();
       await busy.c.close();

@@ -94,6 +94,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   // Sessions are kept in least-recently-used order, so the idle ones are at the front.
   const idleMs = options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
+  const idleFor = idleMs >= 60_000 ? `${Math.round(idleMs / 60_000)} min` : `${idleMs / 1000} s`;
   const sweep =
     idleMs > 0
       ? setInterval(
@@ -101,9 +102,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
             const cutoff = Date.now() - idleMs;
             for (const [id, s] of sessions) {
               if (s.lastSeen > cutoff) break;
-              log(
-                `goatkit-mcp: closing session ${id.slice(0, 8)}…, idle for ${Math.round(idleMs / 60_000)} min`,
-              );
+              log(`goatkit-mcp: closing session ${id.slice(0, 8)}…, idle for ${idleFor}`);
               void closeSession(id);
             }
           },

@@ -50,6 +50,12 @@ export const gapKey = (creatorId: string, weekStart: string) => `${creatorId}|${
 export const outlierKey = (videoId: string, direction: string) => `${videoId}|${direction}`;
 /** Key of an over-posting creator-day. */
 export const creatorDayKey = (creatorId: string, date: string) => `${creatorId}|${date}`;
+/** Key of a Tracking Inbox backlog: the creator and how many posts wait. */
+export const backlogKey = (b: { creator_id: string; pending_review_count: number }) =>
+  `${b.creator_id}|${b.pending_review_count}`;
+/** Key of a creator some checks could not be made for: the creator and the checks, in any order. */
+export const cannotJudgeKey = (c: { creator_id: string; checks: readonly string[] }) =>
+  `${c.creator_id}|${[...c.checks].sort().join(",")}`;
 
 /** Flattens per-creator gap weeks into keys. */
 export function gapKeys(gaps: Iterable<{ creator_id: string; weeks: readonly string[] }>): string[] {

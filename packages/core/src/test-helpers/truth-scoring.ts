@@ -17,7 +17,16 @@ import { runCampaignPerformance } from "../workflows/campaign-performance.js";
 import { fetchAll, mapLimit } from "../workflows/fetch.js";
 import { runProgramHealth } from "../workflows/program-health.js";
 import { runUnderperformingCreators } from "../workflows/underperforming-creators.js";
-import { creatorDayKey, gapKeys, matchTotals, outlierKey, type Score, scoreSets } from "./scoring.js";
+import {
+  backlogKey,
+  cannotJudgeKey,
+  creatorDayKey,
+  gapKeys,
+  matchTotals,
+  outlierKey,
+  type Score,
+  scoreSets,
+} from "./scoring.js";
 
 export interface TruthScores {
   underperformers: Score;
@@ -105,16 +114,12 @@ export function scoreResults(results: WorkflowRunResults, truth: PlantedTruth): 
       truth.stale_creators,
     ),
     backlogs: scoreSets(
-      results.underperformers.flatMap((r) =>
-        r.backlog.map((b) => `${b.creator_id}|${b.pending_review_count}`),
-      ),
-      truth.backlogs.map((b) => `${b.creator_id}|${b.pending_review_count}`),
+      results.underperformers.flatMap((r) => r.backlog.map(backlogKey)),
+      truth.backlogs.map(backlogKey),
     ),
     cannot_judge: scoreSets(
-      results.underperformers.flatMap((r) =>
-        r.cannot_judge.map((c) => `${c.creator_id}|${[...c.checks].sort()}`),
-      ),
-      truth.cannot_judge.map((c) => `${c.creator_id}|${[...c.checks].sort()}`),
+      results.underperformers.flatMap((r) => r.cannot_judge.map(cannotJudgeKey)),
+      truth.cannot_judge.map(cannotJudgeKey),
     ),
     outliers: scoreSets(
       results.health.flatMap((h) => h.outliers.items.map((o) => outlierKey(o.video_id, o.direction))),
